@@ -1,0 +1,46 @@
+with resolved as (
+    select * from {{ ref('int_deal_mentions_resolved') }}
+),
+
+final as (
+    select
+        mention_id,
+        deal_id,
+        article_id,
+        source_file,
+        partner_name,
+        partner_country,
+        region_kato,
+        district_kato,
+        oked,
+        amount,
+        currency,
+        amount_approximate,
+        amount_text,
+        status,
+        capacity_value,
+        capacity_unit,
+        jobs,
+        start_year,
+        completion_year,
+        evidence,
+        evidence_start,
+        evidence_end,
+        confidence,
+        confidence_reasons,
+        published_date,
+        outlet,
+        url,
+        lang,
+        article_title,
+        amount_kzt,
+        amount_usd,
+        fx_rate_basis,
+        fx_rate_date,
+        fx_kzt_per_unit,
+        fx_usd_per_unit,
+        fx_rate_missing,
+    from resolved
+)
+
+select * from final

@@ -1,0 +1,124 @@
+"""Run the whole asset graph in-process and summarise the warehouse it built."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from orchestration.dbt_manifest import ensure_manifest
+
+
+@dataclass
+class RunOutcome:
+    success: bool
+    failure: str = ""
+
+
+class _StepLogHandler(logging.Handler):
+    """One line per step start/finish and per warning: a readable step log instead of Dagster's event dump."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        meta = getattr(record, "dagster_meta", None) or {}
+        event = meta.get("dagster_event")
+        step = meta.get("step_key") or ""
+        if event is not None:
+            kind = event.event_type_value
+            if kind == "STEP_START":
+                print(f"  … {step}", file=sys.stderr, flush=True)
+            elif kind == "STEP_SUCCESS":
+                seconds = getattr(event.event_specific_data, "duration_ms", 0) / 1000
+                print(f"  ✓ {step} ({seconds:.1f}s)", file=sys.stderr, flush=True)
+            elif kind == "STEP_FAILURE":
+                print(f"  ✗ {step} failed", file=sys.stderr, flush=True)
+            elif kind == "ASSET_CHECK_EVALUATION":
+                data = event.event_specific_data
+                if not data.passed:
+                    print(f"  ! check {data.check_name} on {data.asset_key.to_user_string()} failed",
+                          file=sys.stderr, flush=True)
+        elif record.levelno >= logging.WARNING:
+            print(f"  ! {step}: {record.getMessage()}", file=sys.stderr, flush=True)
+
+
+def _failure_message(result) -> str:
+    for event in result.all_events:
+        if event.event_type_value == "STEP_FAILURE":
+            error = event.event_specific_data.error
+            message = error.message.strip() if error else "unknown error"
+            if error and error.cause:
+                message += f" (cause: {error.cause.message.strip()})"
+            return f"step {event.step_key} failed: {message}"
+    return "the run failed"
+
+
+def run_pipeline(verbose: bool = True) -> RunOutcome:
+    """Materialize every asset and check of the one Definitions, in this process."""
+    ensure_manifest()
+    import dagster as dg
+
+    from orchestration.definitions import defs
+
+    @dg.logger
+    def step_logger(_init_context) -> logging.Logger:
+        log = logging.getLogger("invest_tracker.steps")
+        log.setLevel(logging.INFO)
+        log.handlers = [_StepLogHandler()] if verbose else []
+        log.propagate = False
+        return log
+
+    job = defs.resolve_job_def("full_refresh").with_logger_defs({"steps": step_logger})
+    if verbose:
+        print("invest-tracker: running the asset graph", file=sys.stderr, flush=True)
+    result = job.execute_in_process(
+        instance=dg.DagsterInstance.ephemeral(), raise_on_error=False, run_config={"loggers": {"steps": {}}}
+    )
+    if not result.success:
+        return RunOutcome(False, _failure_message(result))
+    return RunOutcome(True)
+
+
+def _top(con: duckdb.DuckDBPyConnection, table: str, key: str, label: str, limit: int = 5) -> list[tuple]:
+    return con.execute(
+        f"""
+        select coalesce({label}, {key}), deal_count, committed_usd, memorandum_usd
+        from marts.{table}
+        order by committed_usd + memorandum_usd desc, deal_count desc
+        limit {limit}
+        """
+    ).fetchall()
+
+
+def summarize(warehouse: Path, seconds: float) -> str:
+    """Articles read, mentions, quarantined files, and the top sectors, districts and countries by amount."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        articles = con.execute("select count(*) from raw.press_releases where is_current").fetchone()[0]
+        mentions = con.execute("select count(*) from marts.fct_deal_mentions").fetchone()[0]
+        deals = con.execute("select count(*) from marts.fct_deals").fetchone()[0]
+        totals = con.execute("select count(*) from marts.fct_announced_totals").fetchone()[0]
+        rejected = con.execute(
+            "select file, reason, message from raw.rejected_inputs where is_current order by file"
+        ).fetchall()
+        lines = [
+            f"\nwarehouse   {warehouse}",
+            f"published   {warehouse.with_name(warehouse.stem + '.published' + warehouse.suffix)}",
+            f"articles    {articles} read",
+            f"mentions    {mentions} deal mentions -> {deals} deals; {totals} totals/targets kept apart",
+            f"quarantine  {len(rejected)} inputs",
+        ]
+        lines += [f"            - {file}: {reason}" for file, reason, _ in rejected]
+        for title, table, key, label in [
+            ("sectors", "mart_investment_by_sector", "oked_division", "oked_division || ' ' || division_name_ru"),
+            ("districts", "mart_investment_by_district", "district_kato", "district_name_ru"),
+            ("countries", "mart_investment_by_country", "partner_country", "country_name_en"),
+        ]:
+            lines.append(f"top {title} (USD: committed | memoranda, deals)")
+            for name, count, committed, memo in _top(con, table, key, label):
+                lines.append(f"            {str(name)[:48]:<48} {committed / 1e6:>10,.1f}M | {memo / 1e6:>9,.1f}M  {count}")
+        lines.append(f"done in {seconds:.1f}s")
+        return "\n".join(lines)
+    finally:
+        con.close()

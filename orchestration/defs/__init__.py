@@ -1,0 +1,1 @@
+"""Dagster definitions, one module per domain; orchestration.definitions merges them."""

@@ -1,0 +1,159 @@
+"""Deal mentions and announced totals from the articles whose text the extractor has not seen yet."""
+
+
+import hashlib
+import json
+from datetime import date, datetime
+
+import dagster as dg
+import pandas as pd
+
+from extraction import EXTRACTOR_VERSION, extract_article
+from extraction.models import DealMention
+from orchestration import warehouse
+from orchestration.resources import WarehouseResource
+
+GROUP = "extraction"
+
+
+def _stable_id(*parts: object) -> str:
+    return hashlib.sha256("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:20]
+
+
+def _as_date(value: object) -> date | None:
+    if value is None or (not isinstance(value, date) and pd.isna(value)):
+        return None
+    if isinstance(value, datetime | pd.Timestamp):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+def extract_rows(articles: pd.DataFrame) -> tuple[list[dict], list[dict], list[dict]]:
+    """Run the extractor over article rows; ids derive from article, content and offsets only."""
+    mentions: list[dict] = []
+    totals: list[dict] = []
+    processed: list[dict] = []
+    for row in articles.itertuples(index=False):
+        published = _as_date(row.published)
+        records = extract_article(row.text, published=published, lang=row.lang, title=row.title)
+        n_mentions = n_totals = 0
+        for index, rec in enumerate(records):
+            common = {
+                "article_id": row.article_id,
+                "content_sha256": row.content_sha256,
+                "source_file": row.source_file,
+                "evidence": rec.evidence,
+                "evidence_start": rec.evidence_start,
+                "evidence_end": rec.evidence_end,
+                "extractor_version": EXTRACTOR_VERSION,
+            }
+            if isinstance(rec, DealMention):
+                n_mentions += 1
+                mentions.append(
+                    {
+                        "mention_id": _stable_id(row.article_id, row.content_sha256, rec.evidence_start, index),
+                        **common,
+                        "partner_name": rec.partner_name,
+                        "partner_country": rec.partner_country,
+                        "region_kato": rec.region_kato,
+                        "district_kato": rec.district_kato,
+                        "oked": rec.oked,
+                        "amount": rec.amount,
+                        "currency": rec.currency,
+                        "amount_approximate": rec.amount_approximate,
+                        "amount_text": rec.amount_text,
+                        "status": rec.status,
+                        "capacity_value": rec.capacity_value,
+                        "capacity_unit": rec.capacity_unit,
+                        "jobs": rec.jobs,
+                        "start_year": rec.start_year,
+                        "completion_year": rec.completion_year,
+                        "confidence": rec.confidence,
+                        "confidence_reasons": list(rec.confidence_reasons),
+                        "field_evidence": json.dumps(rec.field_evidence, ensure_ascii=False),
+                    }
+                )
+            else:
+                n_totals += 1
+                totals.append(
+                    {
+                        "total_id": _stable_id(row.article_id, row.content_sha256, rec.evidence_start, index, "t"),
+                        **common,
+                        "kind": rec.kind,
+                        "amount": rec.amount,
+                        "currency": rec.currency,
+                        "amount_approximate": rec.amount_approximate,
+                        "amount_text": rec.amount_text,
+                        "region_kato": rec.region_kato,
+                    }
+                )
+        processed.append(
+            {
+                "article_id": row.article_id,
+                "content_sha256": row.content_sha256,
+                "extractor_version": EXTRACTOR_VERSION,
+                "mention_count": n_mentions,
+                "total_count": n_totals,
+                "extracted_at": datetime.now(),
+            }
+        )
+    return mentions, totals, processed
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(["raw", "deal_mentions"], deps=[["raw", "press_releases"]],
+                     description="Deals stated in articles, each with its evidence sentence and offsets."),
+        dg.AssetSpec(["raw", "announced_totals"], deps=[["raw", "press_releases"]],
+                     description="Umbrella totals, targets and statistics: money stated that is not a deal."),
+        dg.AssetSpec(["raw", "extracted_articles"], deps=[["raw", "press_releases"]],
+                     description="Article versions already extracted (incremental extraction)."),
+    ],
+    group_name=GROUP,
+    pool="warehouse",
+)
+def deal_mentions(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
+    """Extract deal mentions from every current article version not yet extracted by this extractor version."""
+    with warehouse_db.connect() as con:
+        # a new extractor version re-reads everything: its output replaces the old version's
+        for table in ("deal_mentions", "announced_totals", "extracted_articles"):
+            con.execute(f"delete from raw.{table} where extractor_version <> ?", [EXTRACTOR_VERSION])
+        pending = con.execute(
+            """
+            select p.article_id, p.content_sha256, p.source_file, p.text, p.published, p.lang, p.title
+            from raw.press_releases as p
+            where p.is_current
+              and not exists (
+                select 1 from raw.extracted_articles as e
+                where e.article_id = p.article_id and e.content_sha256 = p.content_sha256
+              )
+            order by p.source_file
+            """
+        ).df()
+    context.log.info("%d article versions to extract (extractor %s)", len(pending), EXTRACTOR_VERSION)
+    mentions, totals, processed = extract_rows(pending)
+    with warehouse_db.connect() as con:
+        con.execute("begin transaction")
+        try:
+            warehouse.insert_frame(con, "deal_mentions", pd.DataFrame(mentions))
+            warehouse.insert_frame(con, "announced_totals", pd.DataFrame(totals))
+            warehouse.insert_frame(con, "extracted_articles", pd.DataFrame(processed))
+            con.execute("commit")
+        except Exception:
+            con.execute("rollback")
+            raise
+        counts = warehouse.table_counts(con, ["raw.deal_mentions", "raw.announced_totals"])
+    yield dg.MaterializeResult(
+        asset_key=["raw", "deal_mentions"],
+        metadata={"new_mentions": len(mentions), "rows_total": counts["raw.deal_mentions"],
+                  "articles_extracted": len(processed)},
+    )
+    yield dg.MaterializeResult(
+        asset_key=["raw", "announced_totals"],
+        metadata={"new_totals": len(totals), "rows_total": counts["raw.announced_totals"]},
+    )
+    yield dg.MaterializeResult(asset_key=["raw", "extracted_articles"], metadata={"new": len(processed)})
+
+
+def build_defs() -> dg.Definitions:
+    return dg.Definitions(assets=[deal_mentions])

@@ -1,0 +1,91 @@
+"""Press releases from the input folder into raw.press_releases; everything unreadable into quarantine."""
+
+
+from dataclasses import asdict
+
+import dagster as dg
+import pandas as pd
+
+from orchestration import warehouse
+from orchestration.resources import InputFolderResource, WarehouseResource
+from sources.press_releases import read_input_folder
+
+GROUP = "ingestion"
+EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+ARTICLE_COLUMNS = [
+    "article_id", "content_sha256", "file_sha256", "source_file", "file_name", "item_id", "format",
+    "title", "published", "outlet", "url", "lang", "text",
+]
+REJECTION_COLUMNS = ["file", "item", "reason", "message", "content_sha256"]
+
+
+def upsert_current(con, table: str, frame: pd.DataFrame, key: list[str], run_id: str) -> None:
+    """Mark every row of `table` not current, then insert or refresh the rows of this read as current.
+
+    Keys come from content and source, so a re-run with the same inputs changes no ids and no row counts,
+    and a changed file becomes a new version while the old one is kept (not current).
+    """
+    frame = frame.drop_duplicates(subset=key, keep="first").copy()
+    frame["run_id"] = run_id
+    columns = list(frame.columns)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c not in key)
+    con.execute("begin transaction")
+    try:
+        con.execute(f"update raw.{table} set is_current = false where is_current")
+        if not frame.empty:
+            con.register("_incoming", frame)
+            cols = ", ".join(f'"{c}"' for c in columns)
+            con.execute(
+                f"""
+                insert into raw.{table} ({cols}, first_seen_at, last_seen_at, is_current)
+                select {cols}, now(), now(), true from _incoming
+                on conflict ({", ".join(key)}) do update set
+                    {updates}, last_seen_at = excluded.last_seen_at, is_current = true
+                """
+            )
+            con.unregister("_incoming")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(["raw", "press_releases"], description="One row per article and content version."),
+        dg.AssetSpec(["raw", "rejected_inputs"], description="Quarantine: inputs that are not articles, with why."),
+    ],
+    group_name=GROUP,
+    pool="warehouse",
+)
+def raw_press_releases(
+    context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, input_folder: InputFolderResource
+):
+    """Read every file of the input folder (front-matter text, HTML, RSS): articles in, bad input quarantined."""
+    folder = input_folder.resolved_path()
+    if not folder.is_dir():
+        raise dg.Failure(f"input folder {folder} does not exist or is not a folder")
+    result = read_input_folder(folder)
+    articles = pd.DataFrame([asdict(a) for a in result.articles], columns=ARTICLE_COLUMNS)
+    rejections = pd.DataFrame([asdict(r) for r in result.rejections], columns=REJECTION_COLUMNS)
+    rejections["content_sha256"] = rejections["content_sha256"].fillna(EMPTY_SHA256)
+    for rejection in result.rejections:
+        context.log.warning("quarantined %s: %s (%s)", rejection.file, rejection.message, rejection.reason)
+    with warehouse_db.connect() as con:
+        upsert_current(con, "press_releases", articles, ["article_id", "content_sha256"], context.run_id)
+        upsert_current(con, "rejected_inputs", rejections, ["file", "content_sha256"], context.run_id)
+        counts = warehouse.table_counts(con, ["raw.press_releases", "raw.rejected_inputs"])
+    reasons = rejections["reason"].value_counts().to_dict() if not rejections.empty else {}
+    yield dg.MaterializeResult(
+        asset_key=["raw", "press_releases"],
+        metadata={"articles_read": len(articles), "rows_total": counts["raw.press_releases"], "folder": str(folder)},
+    )
+    yield dg.MaterializeResult(
+        asset_key=["raw", "rejected_inputs"],
+        metadata={"quarantined": len(rejections), "by_reason": dg.MetadataValue.json(reasons)},
+    )
+
+
+def build_defs() -> dg.Definitions:
+    return dg.Definitions(assets=[raw_press_releases])

@@ -1,0 +1,59 @@
+"""Registries as assets: KATO, OKED, countries and the World Bank annual rates, from files in the repo."""
+
+
+import dagster as dg
+import pandas as pd
+
+from orchestration import warehouse
+from orchestration.resources import WarehouseResource
+from sources import registries
+
+GROUP = "registries"
+
+
+def _write_registry(
+    context: dg.AssetExecutionContext, db: WarehouseResource, table: str, rows: tuple[dict, ...]
+) -> dg.MaterializeResult:
+    frame = pd.DataFrame(list(rows))
+    with db.connect() as con:
+        count = warehouse.replace_rows(con, table, frame)
+    context.log.info("raw.%s: %d rows", table, count)
+    return dg.MaterializeResult(metadata={"rows": count, "table": f"raw.{table}"})
+
+
+@dg.asset(key=["raw", "kato"], group_name=GROUP, pool="warehouse", kinds={"python", "duckdb"})
+def kato(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+    """KATO 2022 territorial units with parents, region codes and Kazakh/English names where known."""
+    rows = registries.load_kato()
+    columns = ("code", "name_ru", "name_kk", "name_en", "parent_code", "region_code", "depth", "kind")
+    return _write_registry(context, warehouse_db, "kato", tuple({k: r[k] for k in columns} for r in rows))
+
+
+@dg.asset(key=["raw", "oked"], group_name=GROUP, pool="warehouse", kinds={"python", "duckdb"})
+def oked(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+    """OKED (NK RK 03-2019) from section to subclass, with parents and descriptions."""
+    return _write_registry(context, warehouse_db, "oked", registries.load_oked())
+
+
+@dg.asset(key=["raw", "countries"], group_name=GROUP, pool="warehouse", kinds={"python", "duckdb"})
+def countries(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+    """ISO 3166-1 countries (pycountry) with Russian names from pycountry's translations."""
+    return _write_registry(context, warehouse_db, "countries", registries.load_countries())
+
+
+@dg.asset(key=["raw", "fx_rates_annual"], group_name=GROUP, pool="warehouse", kinds={"python", "duckdb"})
+def fx_rates_annual(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+    """World Bank official annual average rates (local currency per USD): the offline FX fallback."""
+    return _write_registry(context, warehouse_db, "fx_rates_annual", registries.load_wb_annual_rates())
+
+
+@dg.asset(key=["raw", "fx_rates_daily"], group_name=GROUP, pool="warehouse", kinds={"python", "duckdb"})
+def fx_rates_daily(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+    """National Bank of Kazakhstan daily rates kept so far (the table the live connector fills)."""
+    with warehouse_db.connect() as con:
+        count = con.execute("select count(*) from raw.fx_rates_daily").fetchone()[0]
+    return dg.MaterializeResult(metadata={"rows": count})
+
+
+def build_defs() -> dg.Definitions:
+    return dg.Definitions(assets=[kato, oked, countries, fx_rates_annual, fx_rates_daily])

@@ -1,0 +1,102 @@
+"""The raw layer of the DuckDB warehouse: table definitions and set-based writes (never row-by-row)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+RAW_TABLES: dict[str, str] = {
+    "kato": """
+        code varchar primary key, name_ru varchar not null, name_kk varchar, name_en varchar,
+        parent_code varchar, region_code varchar not null, depth integer not null, kind varchar not null""",
+    "oked": """
+        code varchar primary key, code_dotted varchar not null, level varchar not null, name_ru varchar not null,
+        parent_code varchar, section varchar not null, description_ru varchar""",
+    "countries": """
+        alpha_2 varchar primary key, alpha_3 varchar not null, numeric varchar not null, name_en varchar not null,
+        common_name_en varchar, name_ru varchar""",
+    "fx_rates_annual": """
+        currency varchar not null, year integer not null, lcu_per_usd double not null, source varchar not null,
+        primary key (currency, year)""",
+    "fx_rates_daily": """
+        rate_date date not null, currency varchar not null, kzt_rate double not null, quant integer not null,
+        fetched_at timestamp, source_url varchar, primary key (rate_date, currency)""",
+    "press_releases": """
+        article_id varchar not null, content_sha256 varchar not null, file_sha256 varchar not null,
+        source_file varchar not null, file_name varchar not null, item_id varchar, format varchar not null,
+        title varchar, published date, outlet varchar, url varchar, lang varchar, text varchar not null,
+        first_seen_at timestamp not null, last_seen_at timestamp not null, run_id varchar,
+        is_current boolean not null, primary key (article_id, content_sha256)""",
+    "rejected_inputs": """
+        file varchar not null, item varchar, reason varchar not null, message varchar not null,
+        content_sha256 varchar not null, first_seen_at timestamp not null, last_seen_at timestamp not null,
+        run_id varchar, is_current boolean not null, primary key (file, content_sha256)""",
+    "deal_mentions": """
+        mention_id varchar primary key, article_id varchar not null, content_sha256 varchar not null,
+        source_file varchar not null, partner_name varchar, partner_country varchar, region_kato varchar,
+        district_kato varchar, oked varchar, amount double, currency varchar, amount_approximate boolean,
+        amount_text varchar, status varchar, capacity_value double, capacity_unit varchar, jobs integer,
+        start_year integer, completion_year integer, evidence varchar not null, evidence_start integer not null,
+        evidence_end integer not null, confidence double, confidence_reasons varchar[], field_evidence json,
+        extractor_version varchar not null""",
+    "announced_totals": """
+        total_id varchar primary key, article_id varchar not null, content_sha256 varchar not null,
+        source_file varchar not null, kind varchar not null, amount double, currency varchar,
+        amount_approximate boolean, amount_text varchar, region_kato varchar, evidence varchar not null,
+        evidence_start integer not null, evidence_end integer not null, extractor_version varchar not null""",
+    "extracted_articles": """
+        article_id varchar not null, content_sha256 varchar not null, extractor_version varchar not null,
+        mention_count integer not null, total_count integer not null, extracted_at timestamp not null,
+        primary key (article_id, content_sha256, extractor_version)""",
+}
+
+
+@contextmanager
+def connect(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse for writing, creating the file, the raw schema and its tables if needed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    try:
+        ensure_raw_tables(con)
+        yield con
+    finally:
+        con.close()
+
+
+def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("create schema if not exists raw")
+    for name, columns in RAW_TABLES.items():
+        con.execute(f"create table if not exists raw.{name} ({columns})")
+
+
+def replace_rows(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
+    """Replace the whole content of raw.<table> with `frame` in one transaction (registries)."""
+    con.execute("begin transaction")
+    try:
+        con.execute(f"delete from raw.{table}")
+        insert_frame(con, table, frame)
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    return len(frame)
+
+
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    """Insert a DataFrame by name (columns matched by name), set-based."""
+    if frame.empty:
+        return
+    con.register("_incoming", frame)
+    try:
+        columns = ", ".join(f'"{c}"' for c in frame.columns)
+        con.execute(f"insert into raw.{table} ({columns}) select {columns} from _incoming")
+    finally:
+        con.unregister("_incoming")
+
+
+def table_counts(con: duckdb.DuckDBPyConnection, tables: list[str]) -> dict[str, int]:
+    return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}

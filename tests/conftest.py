@@ -1,0 +1,24 @@
+"""Shared test set-up: dbt's manifest is prepared once, before any module imports the dbt assets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED = REPO_ROOT.parent / "shared"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from orchestration.dbt_manifest import ensure_manifest
+
+    ensure_manifest()
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared beside the repo (dev corpus, reference files); tests that need it skip when it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside the repo")
+    return SHARED
