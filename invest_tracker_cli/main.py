@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run(sub)
     _add_extract(sub)
     _add_export(sub)
+    from invest_tracker_cli import report
+
+    report.add_parser(sub)
     return parser
 
 
@@ -105,8 +108,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     from extraction import extract_article, mention_to_record
     from extraction.models import DealMention
-    from sources.press_releases import read_file, read_input_folder
     from sources.models import ReadResult
+    from sources.press_releases import read_file, read_input_folder
 
     result = ReadResult()
     for path in args.paths:
@@ -143,7 +146,10 @@ def _short(value: object, width: int) -> str:
 
 def format_table(records: list[dict]) -> str:
     """A fixed-width table of mentions, totals and rejections for a terminal."""
-    header = f"{'file':<34} {'record':<9} {'status':<12} {'amount':>16} {'cur':<4} {'partner':<30} {'district':<9} {'oked':<9} cc"
+    header = (
+        f"{'file':<34} {'record':<9} {'status':<12} {'amount':>16} {'cur':<4} {'partner':<30} "
+        f"{'district':<9} {'oked':<9} cc"
+    )
     lines = [header, "-" * len(header)]
     for r in records:
         kind = {"deal_mention": "deal", "announced_total": r.get("kind", "total")}.get(r["record"], r["record"])

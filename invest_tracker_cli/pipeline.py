@@ -37,10 +37,11 @@ class _StepLogHandler(logging.Handler):
             elif kind == "ASSET_CHECK_EVALUATION":
                 data = event.event_specific_data
                 if not data.passed:
-                    print(f"  ! check {data.check_name} on {data.asset_key.to_user_string()} failed",
+                    why = data.description or ""
+                    print(f"  ! check {data.check_name} on {data.asset_key.to_user_string()} failed: {why}",
                           file=sys.stderr, flush=True)
         elif record.levelno >= logging.WARNING:
-            print(f"  ! {step}: {record.getMessage()}", file=sys.stderr, flush=True)
+            print(f"  ! {meta.get('orig_message') or record.getMessage()}", file=sys.stderr, flush=True)
 
 
 def _failure_message(result) -> str:
@@ -64,7 +65,7 @@ def run_pipeline(verbose: bool = True) -> RunOutcome:
     @dg.logger
     def step_logger(_init_context) -> logging.Logger:
         log = logging.getLogger("invest_tracker.steps")
-        log.setLevel(logging.INFO)
+        log.setLevel(logging.DEBUG)  # step start/success events are logged at DEBUG
         log.handlers = [_StepLogHandler()] if verbose else []
         log.propagate = False
         return log
@@ -117,7 +118,9 @@ def summarize(warehouse: Path, seconds: float) -> str:
         ]:
             lines.append(f"top {title} (USD: committed | memoranda, deals)")
             for name, count, committed, memo in _top(con, table, key, label):
-                lines.append(f"            {str(name)[:48]:<48} {committed / 1e6:>10,.1f}M | {memo / 1e6:>9,.1f}M  {count}")
+                lines.append(
+                    f"            {str(name)[:48]:<48} {committed / 1e6:>10,.1f}M | {memo / 1e6:>9,.1f}M  {count}"
+                )
         lines.append(f"done in {seconds:.1f}s")
         return "\n".join(lines)
     finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dagster as dg
 
-from orchestration.defs import automation, extraction, ingestion, publishing, registries, transform
+from orchestration.defs import automation, checks, extraction, ingestion, publishing, registries, transform
 from orchestration.resources import InputFolderResource, WarehouseResource
 
 
@@ -19,6 +19,7 @@ def build_definitions() -> dg.Definitions:
         transform.build_defs(),
         publishing.build_defs(),
         automation.build_defs(),
+        checks.build_defs(),
         shared,
     )
 

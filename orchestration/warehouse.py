@@ -48,6 +48,10 @@ RAW_TABLES: dict[str, str] = {
         source_file varchar not null, kind varchar not null, amount double, currency varchar,
         amount_approximate boolean, amount_text varchar, region_kato varchar, evidence varchar not null,
         evidence_start integer not null, evidence_end integer not null, extractor_version varchar not null""",
+    "rejected_values": """
+        mention_id varchar not null, article_id varchar not null, content_sha256 varchar not null,
+        source_file varchar not null, field varchar not null, value varchar, reason varchar not null,
+        message varchar not null, extractor_version varchar not null, primary key (mention_id, field)""",
     "extracted_articles": """
         article_id varchar not null, content_sha256 varchar not null, extractor_version varchar not null,
         mention_count integer not null, total_count integer not null, extracted_at timestamp not null,

@@ -3,17 +3,35 @@
 
 import hashlib
 import json
+from collections.abc import Collection
 from datetime import date, datetime
+from pathlib import Path
 
 import dagster as dg
 import pandas as pd
 
-from extraction import EXTRACTOR_VERSION, extract_article
+import extraction
+from extraction import extract_article
 from extraction.models import DealMention
 from orchestration import warehouse
 from orchestration.resources import WarehouseResource
+from quality.plausibility import screen_mention
+from sources import registries
 
 GROUP = "extraction"
+
+
+def _extractor_version() -> str:
+    """A digest of the extraction code and the registries it reads: change either and articles are re-extracted."""
+    digest = hashlib.sha256()
+    package = Path(extraction.__file__).parent
+    for path in sorted(package.rglob("*.py")) + sorted(registries.REGISTRY_DIR.glob("*.csv")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+EXTRACTOR_VERSION = _extractor_version()
 
 
 def _stable_id(*parts: object) -> str:
@@ -28,9 +46,15 @@ def _as_date(value: object) -> date | None:
     return value if isinstance(value, date) else None
 
 
-def extract_rows(articles: pd.DataFrame) -> tuple[list[dict], list[dict], list[dict]]:
-    """Run the extractor over article rows; ids derive from article, content and offsets only."""
+def extract_rows(
+    articles: pd.DataFrame, kato_codes: Collection[str], oked_codes: Collection[str]
+) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
+    """Run the extractor over article rows; ids derive from article, content and offsets only.
+
+    Every mention passes the plausibility screen: an implausible field is nulled and quarantined.
+    """
     mentions: list[dict] = []
+    rejected_values: list[dict] = []
     totals: list[dict] = []
     processed: list[dict] = []
     for row in articles.itertuples(index=False):
@@ -49,9 +73,10 @@ def extract_rows(articles: pd.DataFrame) -> tuple[list[dict], list[dict], list[d
             }
             if isinstance(rec, DealMention):
                 n_mentions += 1
-                mentions.append(
+                mention_id = _stable_id(row.article_id, row.content_sha256, rec.evidence_start, index)
+                mention, issues = screen_mention(
                     {
-                        "mention_id": _stable_id(row.article_id, row.content_sha256, rec.evidence_start, index),
+                        "mention_id": mention_id,
                         **common,
                         "partner_name": rec.partner_name,
                         "partner_country": rec.partner_country,
@@ -71,7 +96,24 @@ def extract_rows(articles: pd.DataFrame) -> tuple[list[dict], list[dict], list[d
                         "confidence": rec.confidence,
                         "confidence_reasons": list(rec.confidence_reasons),
                         "field_evidence": json.dumps(rec.field_evidence, ensure_ascii=False),
+                    },
+                    kato_codes,
+                    oked_codes,
+                )
+                mentions.append(mention)
+                rejected_values.extend(
+                    {
+                        "mention_id": mention_id,
+                        "article_id": row.article_id,
+                        "content_sha256": row.content_sha256,
+                        "source_file": row.source_file,
+                        "field": issue.field,
+                        "value": issue.value,
+                        "reason": issue.reason,
+                        "message": issue.message,
+                        "extractor_version": EXTRACTOR_VERSION,
                     }
+                    for issue in issues
                 )
             else:
                 n_totals += 1
@@ -97,15 +139,17 @@ def extract_rows(articles: pd.DataFrame) -> tuple[list[dict], list[dict], list[d
                 "extracted_at": datetime.now(),
             }
         )
-    return mentions, totals, processed
+    return mentions, totals, processed, rejected_values
 
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(["raw", "deal_mentions"], deps=[["raw", "press_releases"]],
+        dg.AssetSpec(["raw", "deal_mentions"], deps=[["raw", "press_releases"], ["raw", "kato"], ["raw", "oked"]],
                      description="Deals stated in articles, each with its evidence sentence and offsets."),
         dg.AssetSpec(["raw", "announced_totals"], deps=[["raw", "press_releases"]],
                      description="Umbrella totals, targets and statistics: money stated that is not a deal."),
+        dg.AssetSpec(["raw", "rejected_values"], deps=[["raw", "press_releases"]],
+                     description="Quarantine of implausible extracted values (field nulled in the mention)."),
         dg.AssetSpec(["raw", "extracted_articles"], deps=[["raw", "press_releases"]],
                      description="Article versions already extracted (incremental extraction)."),
     ],
@@ -116,7 +160,7 @@ def deal_mentions(context: dg.AssetExecutionContext, warehouse_db: WarehouseReso
     """Extract deal mentions from every current article version not yet extracted by this extractor version."""
     with warehouse_db.connect() as con:
         # a new extractor version re-reads everything: its output replaces the old version's
-        for table in ("deal_mentions", "announced_totals", "extracted_articles"):
+        for table in ("deal_mentions", "announced_totals", "rejected_values", "extracted_articles"):
             con.execute(f"delete from raw.{table} where extractor_version <> ?", [EXTRACTOR_VERSION])
         pending = con.execute(
             """
@@ -130,13 +174,18 @@ def deal_mentions(context: dg.AssetExecutionContext, warehouse_db: WarehouseReso
             order by p.source_file
             """
         ).df()
+        kato_codes = {r[0] for r in con.execute("select code from raw.kato where depth <= 2").fetchall()}
+        oked_codes = {r[0] for r in con.execute("select code_dotted from raw.oked").fetchall()}
     context.log.info("%d article versions to extract (extractor %s)", len(pending), EXTRACTOR_VERSION)
-    mentions, totals, processed = extract_rows(pending)
+    mentions, totals, processed, rejected_values = extract_rows(pending, kato_codes, oked_codes)
+    for value in rejected_values:
+        context.log.warning("quarantined value %s", value["message"])
     with warehouse_db.connect() as con:
         con.execute("begin transaction")
         try:
             warehouse.insert_frame(con, "deal_mentions", pd.DataFrame(mentions))
             warehouse.insert_frame(con, "announced_totals", pd.DataFrame(totals))
+            warehouse.insert_frame(con, "rejected_values", pd.DataFrame(rejected_values))
             warehouse.insert_frame(con, "extracted_articles", pd.DataFrame(processed))
             con.execute("commit")
         except Exception:
@@ -152,6 +201,7 @@ def deal_mentions(context: dg.AssetExecutionContext, warehouse_db: WarehouseReso
         asset_key=["raw", "announced_totals"],
         metadata={"new_totals": len(totals), "rows_total": counts["raw.announced_totals"]},
     )
+    yield dg.MaterializeResult(asset_key=["raw", "rejected_values"], metadata={"new": len(rejected_values)})
     yield dg.MaterializeResult(asset_key=["raw", "extracted_articles"], metadata={"new": len(processed)})
 
 

@@ -73,8 +73,8 @@ def raw_press_releases(
     for rejection in result.rejections:
         context.log.warning("quarantined %s: %s (%s)", rejection.file, rejection.message, rejection.reason)
     with warehouse_db.connect() as con:
-        upsert_current(con, "press_releases", articles, ["article_id", "content_sha256"], context.run_id)
-        upsert_current(con, "rejected_inputs", rejections, ["file", "content_sha256"], context.run_id)
+        upsert_current(con, "press_releases", articles, ["article_id", "content_sha256"], context.run.run_id)
+        upsert_current(con, "rejected_inputs", rejections, ["file", "content_sha256"], context.run.run_id)
         counts = warehouse.table_counts(con, ["raw.press_releases", "raw.rejected_inputs"])
     reasons = rejections["reason"].value_counts().to_dict() if not rejections.empty else {}
     yield dg.MaterializeResult(

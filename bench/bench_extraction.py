@@ -1,0 +1,108 @@
+"""Throughput of extract_article on a generated corpus (ru/kk/en templates), next to natasha NER as a baseline.
+
+    uv run python bench/bench_extraction.py --articles 2000 --write-docs
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import time
+from pathlib import Path
+
+COMPANIES = ["Hebei Longda Machinery Co., Ltd", "Marmara Gida A.Ş.", "Rheinland Pumpen GmbH", "ТОО «Сарыарқа Металл»",
+             "ООО «Сибирский Агрегат»", "Deccan Polymers Pvt. Ltd.", "Gulf Horizon Energy LLC", "«Жетісу Жылыжай» ЖШС"]
+ADJ_RU = ["китайская", "турецкая", "немецкая", "казахстанская", "российская", "индийская", "эмиратская"]
+DISTRICTS_RU = ["Шетском районе", "Бурабайском районе", "Сайрамском районе", "Жамбылском районе", "Аксуском районе"]
+DISTRICTS_KK = ["Шет ауданында", "Сайрам ауданында", "Жамбыл ауданында"]
+DISTRICTS_EN = ["Shet district", "Sairam district", "Burabay district"]
+OBJECTS_RU = ["завода по производству цемента", "птицефабрики", "ветровой электростанции мощностью 50 МВт",
+              "тепличного комплекса", "завода по выпуску кабеля", "логистического центра"]
+TEMPLATES = {
+    "ru": [
+        "{adj} компания {co} подписала меморандум о строительстве {obj} в {dist}. Стоимость проекта – {n} млрд тенге. "
+        "Строительство начнется в 2026 году, будет создано {j} постоянных рабочих мест.\n"
+        "По итогам года инвестиции в основной капитал региона составили {n}00 млрд тенге.",
+        "В {dist} введен в эксплуатацию объект: {co} завершила строительство {obj}. Объем инвестиций – около {n} млн "
+        "долларов США. На предприятии трудоустроено {j} человек.\nОбласть планирует привлечь 2 трлн тенге.",
+    ],
+    "kk": [
+        "{dist} {co} компаниясы зауыт салу туралы келісімге қол қойды. Жобаның құны – {n} млрд теңге. "
+        "Кәсіпорында {j} тұрақты жұмыс орны ашылады.",
+    ],
+    "en": [
+        "{co} signed an investment agreement to build a plant in {dist}. The project is worth about ${n} million "
+        "and will create {j} permanent jobs. Construction is due to begin in 2026.\n"
+        "The region aims to attract KZT 1.2 trillion of investment this year.",
+    ],
+}
+
+
+def generate(n: int, seed: int = 7) -> list[tuple[str, str]]:
+    rnd = random.Random(seed)
+    out = []
+    for i in range(n):
+        lang = ("ru", "ru", "kk", "en")[i % 4]
+        tpl = rnd.choice(TEMPLATES[lang])
+        dist = rnd.choice({"ru": DISTRICTS_RU, "kk": DISTRICTS_KK, "en": DISTRICTS_EN}[lang])
+        body = tpl.format(adj=rnd.choice(ADJ_RU).capitalize(), co=rnd.choice(COMPANIES), obj=rnd.choice(OBJECTS_RU),
+                          dist=dist, n=rnd.randint(2, 90), j=rnd.randint(20, 900))
+        filler = " ".join(rnd.sample(["Аким отметил важность проекта.", "Жители поддержали инициативу.",
+                                      "Officials praised the project.", "Жоба өңір үшін маңызды."], 2))
+        out.append((lang, body + "\n" + filler))
+    return out
+
+
+def bench_extract(corpus) -> tuple[float, int]:
+    from extraction import default_gazetteer, extract_article
+
+    default_gazetteer()
+    extract_article("прогрев 1 млн тенге")
+    t = time.perf_counter()
+    found = sum(len(extract_article(text, lang=lang)) for lang, text in corpus)
+    return len(corpus) / (time.perf_counter() - t), found
+
+
+def bench_natasha(corpus) -> float:
+    import yargy  # noqa: F401  (natasha's pymorphy2 needs yargy's patch on Python 3.11: STACK.md)
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+
+    seg, ner = Segmenter(), NewsNERTagger(NewsEmbedding())
+    t = time.perf_counter()
+    for _, text in corpus:
+        doc = Doc(text)
+        doc.segment(seg)
+        doc.tag_ner(ner)
+    return len(corpus) / (time.perf_counter() - t)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--write-docs", action="store_true")
+    ap.add_argument("--skip-natasha", action="store_true")
+    args = ap.parse_args()
+    corpus = generate(args.articles)
+    rate, found = bench_extract(corpus)
+    print(f"extract_article: {rate:.0f} articles/s ({found} records from {len(corpus)} articles)")
+    nat = None if args.skip_natasha else bench_natasha(corpus)
+    if nat:
+        print(f"natasha segment+NER baseline: {nat:.0f} articles/s")
+    if args.write_docs:
+        doc = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
+        section = (
+            "## Extraction throughput\n\n"
+            f"Command: `uv run python bench/bench_extraction.py --articles {args.articles} --write-docs` "
+            "(one process, one core; generated ru/kk/en articles).\n\n"
+            f"| step | articles/s |\n|---|---|\n| extract_article | {rate:.0f} |\n"
+            + (f"| natasha segment + NER (baseline, no extraction) | {nat:.0f} |\n" if nat else "")
+            + "\n"
+        )
+        old = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n\n"
+        old = re.sub(r"## Extraction throughput\n.*?(?=\n## |\Z)", "", old, flags=re.S).rstrip() + "\n\n"
+        doc.write_text(old + section, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+-- Everything that was kept out of the facts, with the reason: whole inputs and single extracted values.
+with inputs as (
+    select * from {{ ref('stg_raw__rejected_inputs') }}
+    where is_current
+),
+
+values_ as (
+    select v.*
+    from {{ ref('stg_raw__rejected_values') }} as v
+    inner join {{ ref('stg_raw__press_releases') }} as a
+        on v.article_id = a.article_id and v.content_sha256 = a.content_sha256
+),
+
+final as (
+    select
+        'input' as level,
+        source_file,
+        item,
+        cast(null as varchar) as mention_id,
+        cast(null as varchar) as field,
+        cast(null as varchar) as value,
+        reason,
+        message,
+        first_seen_at,
+        last_seen_at,
+    from inputs
+    union all
+    select
+        'value' as level,
+        source_file,
+        cast(null as varchar) as item,
+        mention_id,
+        field,
+        value,
+        reason,
+        message,
+        cast(null as timestamp) as first_seen_at,
+        cast(null as timestamp) as last_seen_at,
+    from values_
+)
+
+select * from final

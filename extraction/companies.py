@@ -1,0 +1,138 @@
+"""Company names in Latin and Cyrillic, kept whole with their legal forms, and the role they play in a clause."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UP = "A-Z\u00c0-\u00de\u0100-\u017f\u0130\u015e\u011e"
+_LAT = "A-Za-z\u00c0-\u024f"
+_WORD = rf"(?:[{_UP}][{_LAT}0-9&\-]*|\([{_UP}][{_LAT}]*\)|&|and(?=\s+[{_UP}]))"
+LEGAL_SUFFIX = (
+    r"(?:,?\s*(?:Co\.?,?\s*Ltd\.?|Company\s+Limited|Pvt\.?\s*Ltd\.?|Private\s+Limited|Ltd\.?|L\.?L\.?C\.?|LLP|GmbH"
+    r"|A\.\s?Ş\.?|A\.S\.|AG|Inc\.?|Corp\.?|Corporation|S\.A\.|S\.p\.A\.|SpA|B\.V\.|PLC|PJSC|JSC|K\.K\.|S\.R\.L\."
+    r"|Holdings?|Group|Limited|Co\.))"
+)
+LATIN_COMPANY_WITH_FORM = re.compile(rf"(?<![{_LAT}\w])((?:{_WORD}\s+){{0,7}}{_WORD})({LEGAL_SUFFIX}(?![{_LAT}]))")
+LATIN_COMPANY = re.compile(rf"(?<![{_LAT}\w])((?:{_WORD}\s+){{0,7}}{_WORD})()")
+_FORMS_BEFORE = r"ТОО|ООО|АО|АҚ|ЖШС|ОАО|ПАО|ЗАО|ЧК|LLP|JSC|LLC"
+QUOTED_COMPANY = re.compile(
+    rf"(?:(?P<form>{_FORMS_BEFORE})\s*)?[«\"“„](?P<name>[^«»\"“”„\n]{{2,70}}?)[»\"”](?:\s*(?P<form2>ЖШС|ТОО|АҚ|АО|LLP))?"
+)
+_CUE_BEFORE = re.compile(
+    r"(компани\w*|фирм\w*|инвестор\w*|холдинг\w*|корпораци\w*|концерн\w*|производител\w*|застройщик\w*|"
+    r"предприяти\w*|company|firm|maker|producer|processor|developer|investor|manufacturer|operator|group|"
+    r"'s|’s|-based|компаниясы\w*|корпорациясы\w*)\s*[–—:-]?\s*$",
+    re.IGNORECASE,
+)
+_CUE_AFTER = re.compile(r"^\s*(компани\w*|корпорация\w*|has\b|have\b|signed|will\b|plans\b|is\b|opened|launched)",
+                        re.IGNORECASE)
+CONTRACTOR_CUE = re.compile(r"подрядчик|генподряд|\bEPC\b|contractor|мердігер|поставщик|supplier|subcontract",
+                            re.IGNORECASE)
+LOCAL_PARTNER_CUE = re.compile(r"местн\w+\s+партн[её]р|local\s+partner|жергілікті\s+серіктес", re.IGNORECASE)
+_NOT_NAMES = re.compile(
+    r"^(The|This|That|It|Its|In|On|At|By|For|From|Construction|Officials?|Kazakhstan|Aktobe|Atyrau|Kostanay|"
+    r"Almaty|Astana|Shymkent|Region|District|President|Minister|Akim|Deputy|A|An|Mr|Ms|Under|After|Before|"
+    r"Once|When|While|According|Also|But|And)\b"
+)
+
+
+@dataclass(frozen=True)
+class Company:
+    name: str
+    start: int
+    end: int
+    role: str  # partner | contractor | local_partner
+    has_legal_form: bool
+
+
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    left = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start), sentence.rfind(" – ", 0, start))
+    right_candidates = [i for i in (sentence.find(",", end), sentence.find(";", end)) if i != -1]
+    return left + 1, (min(right_candidates) if right_candidates else len(sentence))
+
+
+def _role(sentence: str, start: int, end: int) -> str:
+    a, b = _clause_bounds(sentence, start, end)
+    clause = sentence[a:b]
+    if CONTRACTOR_CUE.search(clause):
+        return "contractor"
+    if LOCAL_PARTNER_CUE.search(clause):
+        return "local_partner"
+    return "partner"
+
+
+def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | None = None) -> list[Company]:
+    """Companies named in one sentence (offsets relative to it)."""
+    out: list[Company] = []
+    taken: list[tuple[int, int]] = []
+    for m in QUOTED_COMPANY.finditer(sentence):
+        form = m.group("form") or m.group("form2")
+        before = sentence[max(0, m.start() - 40) : m.start()]
+        after = sentence[m.end() : m.end() + 20]
+        if not (form or _CUE_BEFORE.search(before) or re.match(r"^\s*компани", after, re.IGNORECASE)):
+            continue
+        name = m.group(0).strip()
+        out.append(Company(name, m.start(), m.start() + len(name), _role(sentence, m.start(), m.end()), bool(form)))
+        taken.append((m.start(), m.end()))
+    adjective_ends = {e for _, e, _ in (country_spans or [])}
+    matches = list(LATIN_COMPANY_WITH_FORM.finditer(sentence))
+    for m in LATIN_COMPANY.finditer(sentence):
+        if not any(a.start() <= m.start() < a.end() or m.start() <= a.start() < m.end() for a in matches):
+            matches.append(m)
+    for m in matches:
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        core = m.group(1)
+        based = core.rfind("-based ")
+        if based != -1:
+            # "Abu Dhabi-based Desert Crest Energy": the seat is not part of the name
+            m = re.compile(rf"((?:{_WORD}\s+){{0,7}}{_WORD})({LEGAL_SUFFIX}(?![{_LAT}]))?").match(
+                sentence, m.start() + based + len("-based "))
+            if not m:
+                continue
+            core = m.group(1)
+        # strip leading function words caught by the capital-letter rule
+        lead = _NOT_NAMES.match(core)
+        if lead and not m.group(2):
+            continue
+        suffix = m.group(2)
+        before = sentence[max(0, m.start() - 40) : m.start()]
+        after = sentence[m.end() : m.end() + 20]
+        cue = bool(_CUE_BEFORE.search(before)) or bool(_CUE_AFTER.match(after)) or based != -1
+        cue = cue or any(0 <= m.start() - e <= 2 for e in adjective_ends)
+        if not suffix and not cue:
+            continue
+        if not suffix and (len(core) < 3 or core.isdigit() or re.fullmatch(r"[A-Z]{2,4}", core) and
+                           not _CUE_BEFORE.search(before)):
+            continue
+        if lead:
+            core_start = m.start() + lead.end()
+            while core_start < len(sentence) and sentence[core_start] == " ":
+                core_start += 1
+        else:
+            core_start = m.start()
+        end = m.end()
+        name = sentence[core_start:end].rstrip(" ,")
+        if not name or re.fullmatch(r"[\d\s]+", name):
+            continue
+        out.append(Company(name, core_start, core_start + len(name), _role(sentence, core_start, end), bool(suffix)))
+        taken.append((core_start, end))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def company_key(name: str) -> str:
+    """Loose identity key: legal forms, quotes and case removed ("X Steel Co., Ltd." -> "x steel")."""
+    s = name.lower()
+    s = re.sub(r"[«»\"“”„(),.]", " ", s)
+    s = re.sub(r"\b(co|ltd|llc|llp|limited|inc|corp|corporation|company|group|gmbh|ag|a ş|a s|pvt|private|jsc|"
+               r"тоо|ооо|ао|ақ|жшс|оао|пао|зао)\b", " ", s)
+    return " ".join(s.split())
+
+
+def same_company(a: str, b: str) -> bool:
+    ka, kb = company_key(a), company_key(b)
+    if not ka or not kb:
+        return False
+    return ka in kb or kb in ka or ka.split()[0] == kb.split()[0] and len(ka.split()[0]) >= 4

@@ -1,0 +1,140 @@
+"""Partner country from wording: adjectives (ru/kk/en), country names (pycountry, ru via gettext), "X-based".
+
+Country names come from pycountry and its Russian translations; inflected forms come from pymorphy3 at build
+time. Adjectives/demonyms are not in any registry we ship, so a table of stems covers the countries that invest
+in Kazakhstan most often (ru, kk, en forms); anything else is still caught by its country name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sources.registries import load_countries
+
+# stem (matched at a word start, case-insensitive) -> ISO alpha-2
+ADJECTIVE_STEMS: dict[str, str] = {
+    # Russian adjectives (any case/gender/number via the stem)
+    "китайск": "CN", "турецк": "TR", "южнокорейск": "KR", "южно-корейск": "KR", "корейск": "KR",
+    "российск": "RU", "русск": "RU", "узбекск": "UZ", "узбекистанск": "UZ", "немецк": "DE", "германск": "DE",
+    "индийск": "IN", "эмиратск": "AE", "арабск": "AE", "американск": "US", "британск": "GB", "английск": "GB",
+    "французск": "FR", "итальянск": "IT", "японск": "JP", "кыргызск": "KG", "киргизск": "KG",
+    "таджикск": "TJ", "туркменск": "TM", "азербайджанск": "AZ", "белорусск": "BY", "иранск": "IR",
+    "пакистанск": "PK", "саудовск": "SA", "катарск": "QA", "кувейтск": "KW", "испанск": "ES",
+    "нидерландск": "NL", "голландск": "NL", "польск": "PL", "австрийск": "AT", "швейцарск": "CH",
+    "чешск": "CZ", "венгерск": "HU", "израильск": "IL", "египетск": "EG", "малазийск": "MY",
+    "сингапурск": "SG", "индонезийск": "ID", "вьетнамск": "VN", "тайск": "TH", "бельгийск": "BE",
+    "шведск": "SE", "финск": "FI", "норвежск": "NO", "датск": "DK", "грузинск": "GE", "армянск": "AM",
+    "монгольск": "MN", "литовск": "LT", "латвийск": "LV", "эстонск": "EE", "украинск": "UA",
+    "канадск": "CA", "австралийск": "AU", "бахрейнск": "BH", "оманск": "OM", "омански": "OM",
+    "казахстанск": "KZ", "отечественн": "KZ", "местн": "KZ", "гонконгск": "HK", "тайваньск": "TW",
+    # Kazakh (-лық/-дық/-тық suffixes, or the country name used attributively)
+    "қытайлық": "CN", "қытай": "CN", "түркиялық": "TR", "түрік": "TR", "оңтүстіккореялық": "KR",
+    "оңтүстік корея": "KR", "кореялық": "KR", "ресейлік": "RU", "ресей": "RU", "өзбекстандық": "UZ",
+    "өзбек": "UZ", "германиялық": "DE", "неміс": "DE", "үндістандық": "IN", "үнді": "IN", "бааәлік": "AE",
+    "әмірліктік": "AE", "америкалық": "US", "жапониялық": "JP", "жапон": "JP", "қырғыз": "KG",
+    "француз": "FR", "итальяндық": "IT", "отандық": "KZ", "қазақстандық": "KZ", "жергілікті": "KZ",
+    "иран": "IR", "әзербайжан": "AZ", "беларусь": "BY",
+    # English demonyms
+    "chinese": "CN", "turkish": "TR", "south korean": "KR", "korean": "KR", "russian": "RU", "uzbek": "UZ",
+    "german": "DE", "indian": "IN", "emirati": "AE", "american": "US", "british": "GB", "french": "FR",
+    "italian": "IT", "japanese": "JP", "kyrgyz": "KG", "tajik": "TJ", "turkmen": "TM", "azerbaijani": "AZ",
+    "belarusian": "BY", "iranian": "IR", "pakistani": "PK", "saudi": "SA", "qatari": "QA", "kuwaiti": "KW",
+    "spanish": "ES", "dutch": "NL", "polish": "PL", "austrian": "AT", "swiss": "CH", "czech": "CZ",
+    "hungarian": "HU", "israeli": "IL", "egyptian": "EG", "malaysian": "MY", "singaporean": "SG",
+    "indonesian": "ID", "vietnamese": "VN", "thai": "TH", "belgian": "BE", "swedish": "SE", "finnish": "FI",
+    "norwegian": "NO", "danish": "DK", "georgian": "GE", "armenian": "AM", "mongolian": "MN",
+    "lithuanian": "LT", "latvian": "LV", "estonian": "EE", "ukrainian": "UA", "canadian": "CA",
+    "australian": "AU", "kazakh": "KZ", "kazakhstani": "KZ", "domestic": "KZ", "local": "KZ",
+    "hong kong": "HK", "taiwanese": "TW",
+}
+
+# cities often used as "<city>-based" or as a company's seat
+CITY_COUNTRY: dict[str, str] = {
+    "abu dhabi": "AE", "dubai": "AE", "sharjah": "AE", "beijing": "CN", "shanghai": "CN", "shenzhen": "CN",
+    "guangzhou": "CN", "hong kong": "HK", "seoul": "KR", "busan": "KR", "istanbul": "TR", "ankara": "TR",
+    "moscow": "RU", "saint petersburg": "RU", "tashkent": "UZ", "berlin": "DE", "munich": "DE",
+    "frankfurt": "DE", "hamburg": "DE", "new delhi": "IN", "delhi": "IN", "mumbai": "IN", "tokyo": "JP",
+    "london": "GB", "paris": "FR", "milan": "IT", "riyadh": "SA", "doha": "QA", "baku": "AZ", "minsk": "BY",
+    "bishkek": "KG", "singapore": "SG", "almaty": "KZ", "astana": "KZ",
+    "пекин": "CN", "шанхай": "CN", "сеул": "KR", "стамбул": "TR", "анкара": "TR", "москв": "RU",
+    "ташкент": "UZ", "берлин": "DE", "дубай": "AE", "абу-даби": "AE",
+}
+
+# Russian legal forms that imply the country of incorporation when nothing else is said
+LEGAL_FORM_COUNTRY: list[tuple[str, str]] = [
+    (r"\bТОО\b|\bЖШС\b|\bLLP\b", "KZ"),
+    (r"\bООО\b|\bОАО\b|\bПАО\b|\bЗАО\b", "RU"),
+    (r"\bGmbH\b", "DE"),
+    (r"A\.\s?Ş\.?|\bA\.S\.", "TR"),
+    (r"\bPvt\.?\s*Ltd\b|\bPrivate Limited\b", "IN"),
+    (r"\bK\.?K\.?\b|株式会社", "JP"),
+]
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> tuple[re.Pattern, dict[str, str]]:
+    """One alternation over every country name (en + ru stems), and the lowercase key -> alpha-2 map."""
+    names: dict[str, str] = {}
+    for c in load_countries():
+        for key in ("name_en", "common_name_en"):
+            n = c.get(key)
+            if n and len(n) > 3 and "," not in n:
+                names[n.lower()] = c["alpha_2"]
+        ru = c.get("name_ru")
+        if ru and len(ru) > 3:
+            names[ru.lower()] = c["alpha_2"]
+    names.update({
+        "china": "CN", "south korea": "KR", "korea": "KR", "russia": "RU", "turkey": "TR", "türkiye": "TR",
+        "uae": "AE", "usa": "US", "united states": "US", "кнр": "CN", "рф": "RU", "оаэ": "AE", "сша": "US",
+        "россия": "RU", "корея": "KR", "южная корея": "KR", "турция": "TR",
+    })
+    keys: dict[str, str] = {}
+    for name, code in names.items():
+        if re.search("[а-яё]", name) and " " not in name and len(name) > 4:
+            # Russian names inflect: keep the stem (Китай/Китая/Китаем, Турция/Турции)
+            name = re.sub(r"(ия|ая|ый|ий|а|я|ь|й)$", "", name)
+        keys[name] = code
+    alternation = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    pattern = re.compile(r"(?<!\w)(" + alternation + r")(?:'s|[а-яё]{0,4})?(?!\w)", re.IGNORECASE)
+    return pattern, keys
+
+
+_ADJ_RE = re.compile(
+    r"(?<!\w)(" + "|".join(re.escape(s) for s in sorted(ADJECTIVE_STEMS, key=len, reverse=True)) + r")[\w-]*",
+    re.IGNORECASE,
+)
+_BASED_RE = re.compile(r"([A-Z][\w ]{1,30}?)-based\b")
+
+
+def country_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, alpha-2) for every country adjective, "X-based" and country name in `text`."""
+    out: list[tuple[int, int, str]] = []
+    for m in _ADJ_RE.finditer(text):
+        out.append((m.start(), m.end(), ADJECTIVE_STEMS[m.group(1).lower()]))
+    for m in _BASED_RE.finditer(text):
+        place = m.group(1).strip().lower()
+        code = CITY_COUNTRY.get(place) or country_of_name(place)
+        if code:
+            out.append((m.start(), m.end(), code))
+    if any(ch.isupper() for ch in text):
+        pattern, keys = _country_names()
+        for m in pattern.finditer(text):
+            key = m.group(1).lower()
+            if key in keys and m.group(1)[0].isupper() and not any(s <= m.start() < e for s, e, _ in out):
+                out.append((m.start(), m.end(), keys[key]))
+    out.sort()
+    return out
+
+
+def country_of_name(name: str) -> str | None:
+    pattern, keys = _country_names()
+    m = pattern.fullmatch(name)
+    return keys.get(m.group(1).lower()) if m else None
+
+
+def country_from_legal_form(company: str) -> str | None:
+    for pat, code in LEGAL_FORM_COUNTRY:
+        if re.search(pat, company):
+            return code
+    return None

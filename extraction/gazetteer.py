@@ -1,0 +1,219 @@
+"""Place and sector lookup built from the shipped registries (KATO, OKED), not from hand lists.
+
+Places: every KATO region, district and city of regional significance gets its Russian forms in every case
+(pymorphy3 lexemes of the name, first ADJF parse for adjectives: STACK.md), its Kazakh and English names, and a
+Latin transliteration; lookups are dict hits on tokens, with rapidfuzz for spelling variants next to a place noun.
+Sectors: OKED names are lemmatised once so a project phrase can be matched to the most specific code.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+_KK_TO_RU = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІё", "агкноуухиАГКНОУУХИе")
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e",
+    "ю": "yu", "я": "ya", " ": " ", "-": "-",
+}
+
+
+def fold(word: str) -> str:
+    """Lowercase, ё->е and Kazakh letters folded to their Russian look-alikes ("Бәйтерек" -> "байтерек")."""
+    return word.lower().translate(_KK_TO_RU)
+
+
+def translit(word: str) -> str:
+    return "".join(_TRANSLIT.get(ch, ch) for ch in fold(word))
+
+
+def latin_key(word: str) -> str:
+    """A loose Latin spelling key: "Mughalzhar", "Mugalzhar" and "Мугалжар" meet ("gh"->"g", "kh"->"h")."""
+    w = translit(word) if re.search("[а-яё]", fold(word)) else word.lower()
+    w = w.replace("gh", "g").replace("kh", "h").replace("yy", "y").replace("iy", "i")
+    return re.sub(r"[^a-z]", "", w)
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    name_ru: str
+    kind: str  # region | city_republican | district | city_regional
+    region_code: str
+
+
+_DISTRICT_SUFFIX = re.compile(r"\s*(район|г\.а\.|га|қә|ауданы|sa|district|city)\s*$", re.IGNORECASE)
+
+
+class Gazetteer:
+    """Registry-backed lookups for places (KATO) and activities (OKED)."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, Place] = {}
+        self.ru_forms: dict[str, list[str]] = defaultdict(list)  # folded word form -> codes (adjectives, names)
+        self.kk_names: dict[str, list[str]] = defaultdict(list)  # folded Kazakh name -> codes
+        self.latin: dict[str, list[str]] = defaultdict(list)  # latin key -> codes
+        self.region_centre: dict[str, str] = {}
+        self.settlement_district: dict[str, str | None] = {}  # unique village name -> district code
+        self.oked: dict[str, dict] = {}
+        self.oked_lemmas: dict[str, set[str]] = {}
+        self.lemma_idf: dict[str, float] = {}
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def from_rows(cls, kato_rows, oked_rows) -> Gazetteer:
+        """Build from registry rows (sources.registries.load_kato()/load_oked() shape)."""
+        from extraction.morph import lemma, lexeme_forms
+
+        g = cls()
+        by_code = {r["code"]: r for r in kato_rows}
+        for r in kato_rows:
+            depth = int(r["depth"])
+            kind = r.get("kind") or ""
+            if depth > 2:
+                continue
+            if depth == 2 and kind not in ("district", "city_regional"):
+                continue
+            region = r.get("region_code") or r["code"]
+            place = Place(r["code"], r["name_ru"], kind, region)
+            g.places[r["code"]] = place
+            base = re.sub(r"^(г\.\s?|город\s+)", "", r["name_ru"], flags=re.IGNORECASE)
+            base = _DISTRICT_SUFFIX.sub("", base)
+            base = re.sub(r"\s*(область|г\.а\.)\s*", " ", base, flags=re.IGNORECASE).strip()
+            base = re.sub(r"^(район|область)\s+", "", base, flags=re.IGNORECASE).strip()
+            words = base.split()
+            if len(words) == 1:
+                for form in lexeme_forms(words[0]):
+                    g.ru_forms[fold(form)].append(r["code"])
+            elif words:
+                g.ru_forms[fold(" ".join(words))].append(r["code"])
+            for name in (r.get("name_kk"), r.get("name_en")):
+                if not name:
+                    continue
+                n = re.sub(r"\s*(облысы|ауданы|ҚӘ|ГА|SA|city|district|region)\s*$", "", name, flags=re.I).strip()
+                if not n:
+                    continue
+                if re.search("[а-яёәғқңөұүһі]", n.lower()):
+                    g.kk_names[fold(n)].append(r["code"])
+                g.latin[latin_key(n)].append(r["code"])
+            stem = re.sub(r"(ский|ской|ская|цкий|ный)$", "", fold(words[0])) if len(words) == 1 else fold(base)
+            g.latin[latin_key(stem)].append(r["code"])
+            if kind in ("city_regional", "city_republican"):
+                g.latin[latin_key(base)].append(r["code"])
+        for code, p in g.places.items():
+            if p.kind == "city_regional":
+                cur = g.region_centre.get(p.region_code)
+                if cur is None or code < cur:
+                    g.region_centre[p.region_code] = code
+        # villages: a settlement name that occurs once in the whole KATO maps to its district
+        seen: dict[str, str | None] = {}
+        for r in kato_rows:
+            if int(r["depth"]) < 3 or r.get("kind") != "settlement":
+                continue
+            name = fold(re.sub(r"^(с\.|п\.|г\.|а\.|ст\.)\s*", "", r["name_ru"]).strip())
+            code = r["code"]
+            while code in by_code and int(by_code[code]["depth"]) > 2:
+                code = by_code[code]["parent_code"] or code
+                if code not in by_code:
+                    break
+            district = code if code in g.places else None
+            if name in seen and seen[name] != district:
+                seen[name] = None
+            else:
+                seen[name] = district
+        g.settlement_district = seen
+
+        stop = {"производство", "деятельность", "прочий", "включенный", "другой", "группировка", "услуга",
+                "предоставление", "этот", "область", "который", "виде", "кроме"}
+        docs = 0
+        df: dict[str, int] = defaultdict(int)
+        for r in oked_rows:
+            g.oked[r["code_dotted"]] = r
+            if r["level"] not in ("class", "subclass", "group"):
+                continue
+            words = re.findall(r"[а-яё]{4,}", r["name_ru"].lower())
+            lem = {lemma(w) for w in words} - stop
+            g.oked_lemmas[r["code_dotted"]] = lem
+            docs += 1
+            for w in lem:
+                df[w] += 1
+        g.lemma_idf = {w: math.log((docs + 1) / (n + 0.5)) for w, n in df.items()}
+        return g
+
+    # ------------------------------------------------------------------ places
+    def place(self, code: str | None) -> Place | None:
+        return self.places.get(code) if code else None
+
+    def ru_lookup(self, word: str) -> list[Place]:
+        return [self.places[c] for c in self.ru_forms.get(fold(word), ())]
+
+    def kk_lookup(self, name: str) -> list[Place]:
+        return [self.places[c] for c in self.kk_names.get(fold(name), ())]
+
+    def latin_lookup(self, name: str, fuzzy: bool = True) -> list[Place]:
+        key = latin_key(name)
+        if len(key) < 3:
+            return []
+        codes = self.latin.get(key)
+        if not codes and fuzzy and len(key) >= 5:
+            best = process.extractOne(key, list(self.latin), scorer=fuzz.ratio, score_cutoff=86)
+            codes = self.latin[best[0]] if best else None
+        return [self.places[c] for c in dict.fromkeys(codes or ())]
+
+    def fuzzy_ru(self, word: str, kinds: tuple[str, ...]) -> list[Place]:
+        """Spelling variants next to a place noun ("Бәйтерек", "Байтерекский") via rapidfuzz on folded forms."""
+        w = fold(word)
+        if len(w) < 4:
+            return []
+        hit = self.ru_forms.get(w) or self.kk_names.get(w)
+        if hit:
+            return [p for p in (self.places[c] for c in hit) if p.kind in kinds]
+        keys = [k for k in list(self.ru_forms) + list(self.kk_names) if k[:2] == w[:2]]
+        best = process.extractOne(w, keys, scorer=fuzz.ratio, score_cutoff=84)
+        if not best:
+            return []
+        codes = self.ru_forms.get(best[0]) or self.kk_names.get(best[0]) or []
+        return [p for p in (self.places[c] for c in codes) if p.kind in kinds]
+
+    # ------------------------------------------------------------------ sectors
+    def oked_name(self, code: str) -> str | None:
+        row = self.oked.get(code)
+        return row["name_ru"] if row else None
+
+    def finest_existing(self, code: str) -> str | None:
+        """The code itself if the registry has it, else its nearest existing parent ("35.11.4" -> "35.11")."""
+        c = code
+        while c:
+            if c in self.oked:
+                return c
+            c = c[:-1].rstrip(".")
+        return None
+
+    def best_oked_for_lemmas(self, lemmas: set[str], prefer_sections: str = "") -> str | None:
+        """The OKED class/subclass whose name shares the most informative lemmas with the project phrase."""
+        best, best_score = None, 0.0
+        for code, lem in self.oked_lemmas.items():
+            common = lem & lemmas
+            if not common:
+                continue
+            score = sum(self.lemma_idf.get(w, 0.0) for w in common) + 0.01 * code.count(".") + 0.001 * len(code)
+            if prefer_sections and self.oked[code]["section"] in prefer_sections:
+                score += 1.0
+            if score > best_score:
+                best, best_score = code, score
+        return best if best_score >= 2.0 else None
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer over the registries shipped in data/registries (built once per process)."""
+    from sources.registries import load_kato, load_oked
+
+    return Gazetteer.from_rows(load_kato(max_depth=4), load_oked())

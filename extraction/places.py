@@ -1,0 +1,89 @@
+"""Places named in a sentence, resolved against the KATO gazetteer by the noun next to them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extraction.gazetteer import Gazetteer, Place, fold
+
+_TOKEN = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
+DISTRICT_NOUN = re.compile(r"^(район\w*|р-н\w*|аудан\w*|districts?)$", re.I)
+REGION_NOUN = re.compile(r"^(област\w*|облыс\w*|region|regional|oblast|province)$", re.I)
+CITY_BEFORE = re.compile(r"^(город\w*|г|city|town|қала\w*)$", re.I)
+CITY_AFTER = re.compile(r"^(қала\w*|city|town)$", re.I)
+CENTRE = re.compile(r"областн\w+\s+центр\w*|regional\s+(?:centre|center|capital)|облыс\s+орталығ\w*", re.I)
+_PREP = {"в", "во", "на", "из", "in", "at", "near", "of"}
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    place: Place | None  # None for "областного центра" (resolved later from the region)
+    start: int
+    end: int
+    how: str  # district | region | city | centre
+
+
+def _pick(cands: list[Place], kinds: tuple[str, ...]) -> Place | None:
+    for kind in kinds:
+        for p in cands:
+            if p.kind == kind:
+                return p
+    return None
+
+
+def _candidates(gaz: Gazetteer, w: str, kinds: tuple[str, ...]) -> list[Place]:
+    if re.match("[A-Za-z]", w):
+        return gaz.latin_lookup(w)
+    cands = gaz.ru_lookup(w) + gaz.kk_lookup(w)
+    if not any(p.kind in kinds for p in cands):
+        cands = cands + gaz.fuzzy_ru(w, kinds)
+    return cands
+
+
+def find_places(sentence: str, gaz: Gazetteer, lang: str) -> list[PlaceHit]:
+    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    hits: list[PlaceHit] = []
+    n = len(toks)
+    for i, (w, s, e) in enumerate(toks):
+        nxt = toks[i + 1][0] if i + 1 < n else ""
+        prev = toks[i - 1][0] if i > 0 else ""
+        prev_gap = sentence[toks[i - 1][2] : s] if i > 0 else ""
+        if DISTRICT_NOUN.match(nxt) and (w[:1].isupper() or (i > 0 and toks[i - 1][0][:1].isupper())):
+            p = _pick(_candidates(gaz, w, ("district", "city_regional")), ("district", "city_regional"))
+            if not p and i > 0:  # two-word Kazakh names ("Әйтеке би")
+                p = _pick(gaz.kk_lookup(f"{toks[i - 1][0]} {w}"), ("district",))
+            if p:
+                hits.append(PlaceHit(p, s, toks[i + 1][2], "district"))
+                continue
+        if DISTRICT_NOUN.match(w) and nxt[:1].isupper() and re.match(r"район", w, re.I):
+            # "район Бәйтерек", "району Беимбета Майлина"
+            two = f"{nxt} {toks[i + 2][0]}" if i + 2 < n else nxt
+            cands = gaz.ru_lookup(two) or gaz.ru_lookup(nxt) or gaz.fuzzy_ru(nxt, ("district",))
+            p = _pick(cands, ("district",))
+            if p:
+                hits.append(PlaceHit(p, s, toks[i + 1][2], "district"))
+                continue
+        if REGION_NOUN.match(nxt) and w[:1].isupper():
+            p = _pick(_candidates(gaz, w, ("region",)), ("region",))
+            if p:
+                hits.append(PlaceHit(p, s, toks[i + 1][2], "region"))
+                continue
+        if w[:1].isupper() and not DISTRICT_NOUN.match(nxt) and not REGION_NOUN.match(nxt):
+            city_context = bool(CITY_BEFORE.match(prev)) or bool(CITY_AFTER.match(nxt))
+            if re.match("[A-Za-z]", w):
+                cands = gaz.latin_lookup(w, fuzzy=False)
+            else:
+                cands = gaz.ru_lookup(w) or gaz.kk_lookup(w)
+            p = _pick(cands, ("city_republican", "city_regional"))
+            bare_ok = p is not None and p.kind == "city_republican"
+            if p and (city_context or bare_ok or prev.lower() in _PREP or prev_gap.strip(" ").endswith("г.")):
+                hits.append(PlaceHit(p, s, e, "city"))
+    for m in CENTRE.finditer(sentence):
+        hits.append(PlaceHit(None, m.start(), m.end(), "centre"))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def fold_text(s: str) -> str:
+    return fold(s)

@@ -1,0 +1,98 @@
+"""Great Expectations suites as blocking asset checks: bad data stops before it reaches the marts."""
+
+from datetime import date
+
+import dagster as dg
+import pandas as pd
+import pycountry
+
+from orchestration.resources import WarehouseResource
+from quality import suites
+from quality.runner import QualityReport, validate_frame
+
+
+def _result(report: QualityReport) -> dg.AssetCheckResult:
+    return dg.AssetCheckResult(
+        passed=report.success,
+        severity=dg.AssetCheckSeverity.ERROR,
+        metadata={
+            "rows": report.rows,
+            "expectations": report.evaluated,
+            "failed_expectations": len(report.failures),
+            "failures": dg.MetadataValue.json(report.as_metadata()["failures"]),
+        },
+        description=(
+            f"{report.suite}: {report.evaluated} expectations on {report.rows} rows"
+            if report.success
+            else f"{report.suite}: " + "; ".join(f.expectation for f in report.failures)
+        ),
+    )
+
+
+def _frame(db: WarehouseResource, sql: str) -> pd.DataFrame:
+    with db.connect() as con:
+        return con.execute(sql).df()
+
+
+@dg.asset_check(asset=dg.AssetKey(["raw", "press_releases"]), blocking=True)
+def press_releases_are_valid(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    """Current articles: unique ids, non-empty text, known format and language, plausible dates."""
+    frame = _frame(warehouse_db, "select * exclude (text), text from raw.press_releases where is_current")
+    today = pd.Timestamp(date.today())
+    frame["published_days_ago"] = (today - pd.to_datetime(frame["published"])).dt.days
+    max_age = (date.today() - date(suites.FIRST_YEAR, 1, 1)).days
+    return _result(validate_frame("press_releases", frame, suites.press_release_suite(max_age)))
+
+
+@dg.asset_check(asset=dg.AssetKey(["raw", "deal_mentions"]), blocking=True,
+                additional_deps=[dg.AssetKey(["raw", "kato"]), dg.AssetKey(["raw", "oked"])])
+def deal_mentions_are_valid(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    """Mentions of current articles: codes in the registries, amounts positive, status known, years plausible."""
+    with warehouse_db.connect() as con:
+        frame = con.execute(
+            """
+            select m.* exclude (field_evidence, confidence_reasons)
+            from raw.deal_mentions as m
+            inner join raw.press_releases as p
+                on m.article_id = p.article_id and m.content_sha256 = p.content_sha256 and p.is_current
+            """
+        ).df()
+        kato = [r[0] for r in con.execute("select code from raw.kato where depth <= 2").fetchall()]
+        oked = [r[0] for r in con.execute("select code_dotted from raw.oked").fetchall()]
+    currencies = [c.alpha_3 for c in pycountry.currencies]
+    return _result(validate_frame("deal_mentions", frame, suites.deal_mention_suite(kato, oked, currencies)))
+
+
+@dg.asset_check(asset=dg.AssetKey(["marts", "fct_deals"]), blocking=True)
+def deals_are_valid(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    """One row per deal, a known status, USD amounts within the plausible range, evidence for every deal."""
+    frame = _frame(warehouse_db, "select * from marts.fct_deals")
+    return _result(validate_frame("fct_deals", frame, suites.deals_suite()))
+
+
+def _mart_check(mart: str, key: str):
+    @dg.asset_check(asset=dg.AssetKey(["marts", mart]), name=f"{mart}_reconciles_with_fct_deals", blocking=True,
+                    additional_deps=[dg.AssetKey(["marts", "fct_deals"])])
+    def _check(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+        with warehouse_db.connect() as con:
+            frame = con.execute(f"select * from marts.{mart}").df()
+            deals, usd = con.execute("select count(*), coalesce(sum(amount_usd), 0) from marts.fct_deals").fetchone()
+        frame["all_usd"] = frame["memorandum_usd"] + frame["committed_usd"]
+        return _result(validate_frame(mart, frame, suites.mart_suite(key, deals, float(usd))))
+
+    _check.__doc__ = f"{mart}: one row per {key} (unknown included); counts and USD sums reconcile with fct_deals."
+    return _check
+
+
+MART_CHECKS = [
+    _mart_check("mart_investment_by_sector", "oked_division"),
+    _mart_check("mart_investment_by_district", "district_kato"),
+    _mart_check("mart_investment_by_country", "partner_country"),
+    _mart_check("mart_investment_by_month", "year_month"),
+]
+
+
+def build_defs() -> dg.Definitions:
+    return dg.Definitions(
+        asset_checks=[press_releases_are_valid, deal_mentions_are_valid, deals_are_valid, *MART_CHECKS]
+    )
