@@ -85,6 +85,7 @@ def build_report(warehouse: Path, out: Path, top: int = 15) -> Path:
         _stacked_bar(countries, "label", "Investment by partner country, USD million, by status"),
         _funnel(stages),
     ]
+    largest = largest.astype(object).where(largest.notna(), None)
     parts = []
     for i, fig in enumerate(figures):
         parts.append(fig.to_html(full_html=False, include_plotlyjs=(i == 0), div_id=f"chart-{i}"))

@@ -8,6 +8,10 @@ Keys, so re-runs are idempotent:
 - `article_id` = first 16 hex digits of sha256(url) when the article has a url, else of its `source_file`
   ("name.txt", or "feed.xml#<guid>"): the same article read again, or fixed, keeps its id.
 - `content_sha256` = sha256 of the article text (what extraction depends on); `file_sha256` = sha256 of the bytes.
+- `Rejection.content_sha256` = sha256 of the file bytes; for a rejected feed item, of the item's fields and
+  position in the feed. (file, content_sha256) is unique among the rejections of one read, as
+  (article_id, content_sha256) is among its articles: the same article met twice (one feed item in two feed
+  snapshots) is loaded once and the later copy is a `duplicate_file` naming the first.
 Dates are the publisher's local date as written (an RSS pubDate "Wed, 11 Jun 2025 23:30 +0500" is 2025-06-11).
 """
 
@@ -87,9 +91,25 @@ def read_input_folder(
     today = today or date.today()
     seen: dict[str, str] = dict(known_hashes or {})
     result = ReadResult()
+    # the same article (same url or name, same text) reached twice, e.g. an item in two snapshots of one feed
+    article_versions: dict[tuple[str, str], str] = {}
     for rel_name, path in _discover(root):
         one = _read_one(path, rel_name, root_resolved, max_file_bytes, max_line_chars, today, seen)
-        result.articles.extend(one.articles)
+        for article in one.articles:
+            key = (article.article_id, article.content_sha256)
+            if key in article_versions:
+                result.rejections.append(
+                    Rejection(
+                        file=article.source_file,
+                        item=article.item_id,
+                        reason="duplicate_file",
+                        message=f"{article.source_file}: same article (url and text) as {article_versions[key]}",
+                        content_sha256=article.file_sha256,
+                    )
+                )
+            else:
+                article_versions[key] = article.source_file
+                result.articles.append(article)
         result.rejections.extend(one.rejections)
     return result
 
@@ -206,7 +226,10 @@ def _read_one(
 
 def _read_bytes_safely(path: Path, rel_name: str, root_resolved: Path, max_file_bytes: int) -> bytes:
     if path.is_symlink():
-        target = path.resolve()
+        try:
+            target = path.resolve()
+        except (RuntimeError, OSError) as exc:  # RuntimeError: a symlink loop (Python 3.11)
+            raise InputRejected("unsafe", f"{rel_name}: symbolic link cannot be resolved ({exc})") from exc
         if not target.is_relative_to(root_resolved):
             raise InputRejected("unsafe", f"{rel_name}: symbolic link leads outside the input folder (to {target})")
         if not target.exists():
@@ -540,6 +563,74 @@ _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\
 _TITLE_SUFFIX_SEPARATORS = (" — ", " – ", " | ")
 
 
+# lexbor (like every HTML5 tree builder) spends time proportional to the open-element stack on some start tags, so
+# 200,000 nested <div>s take minutes. Real pages nest a few dozen levels; deeper input is refused before parsing.
+MAX_HTML_NESTING = 5_000
+_TAG_TOKEN_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
+# void elements never open a level; elements with optional end tags are closed implicitly by their siblings
+_NON_NESTING_TAGS = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+    "wbr",
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "tr",
+    "td",
+    "th",
+    "option",
+    "optgroup",
+    "rb",
+    "rt",
+    "rp",
+    "tbody",
+    "thead",
+    "tfoot",
+    "colgroup",
+    "caption",
+    "html",
+    "head",
+    "body",
+}
+
+
+def html_nesting_depth(markup: str) -> int:
+    """Deepest element nesting of the markup, approximately (tags with optional end tags are not counted)."""
+    depth = deepest = 0
+    for closing, name, self_closing in _TAG_TOKEN_RE.findall(markup):
+        if self_closing or name.lower() in _NON_NESTING_TAGS:
+            continue
+        if closing:
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def _check_html_nesting(markup: str, label: str) -> None:
+    if markup.count("<") <= MAX_HTML_NESTING:
+        return
+    depth = html_nesting_depth(markup)
+    if depth > MAX_HTML_NESTING:
+        raise InputRejected(
+            "too_large",
+            f"{label}: HTML nests elements {depth:,} levels deep (limit {MAX_HTML_NESTING:,}); refused to parse",
+        )
+
+
 def _html_meta_charset(data: bytes) -> str | None:
     match = _META_CHARSET_RE.search(data[:4096])
     return match.group(1).decode("ascii", "replace") if match else None
@@ -611,8 +702,10 @@ def _html_metadata(tree: LexborHTMLParser, rel_name: str) -> Metadata:
     )
     if published_raw is None:
         time_node = tree.css_first("article time[datetime]") or tree.css_first("time[datetime]")
-        if time_node is not None:
-            published_raw = _clean_str(time_node.attributes.get("datetime"))
+        time_value = _clean_str(time_node.attributes.get("datetime")) if time_node is not None else None
+        # a <time> element is only a guess at the publication date: when it is not a date, there is no date
+        if time_value and _ISO_DATE_RE.match(time_value):
+            published_raw = time_value
     published = _parse_iso_date(published_raw, "published time", rel_name) if published_raw else None
     canonical = tree.css_first('link[rel="canonical"]')
     url = (_clean_str(canonical.attributes.get("href")) if canonical is not None else None) or _meta_content(
@@ -662,6 +755,7 @@ def parse_html_article(
 ) -> Article:
     """An HTML page: the article body only (div.article-body / <article>, else trafilatura), with page metadata."""
     today = today or date.today()
+    _check_html_nesting(html_text, rel_name)
     tree = LexborHTMLParser(html_text)
     title_tag = tree.css_first("title")
     h1 = tree.css_first("h1")
@@ -696,10 +790,11 @@ _FEED_ROOTS = {"rss", "feed", "RDF"}
 _TAG_RE = re.compile(r"<[A-Za-z/!?]")
 
 
-def _feed_text(value: str | None, content_type: str | None) -> str:
+def _feed_text(value: str | None, content_type: str | None, label: str) -> str:
     if not value:
         return ""
     if content_type in ("text/html", "application/xhtml+xml") and _TAG_RE.search(value):
+        _check_html_nesting(value, label)
         return html_to_text(LexborHTMLParser(f"<div>{value}</div>").body or LexborHTMLParser(value).root)
     text = html.unescape(value) if "&" in value else value
     return "\n".join(re.sub(r"[ \t\r\f\v\u00a0]+", " ", line).strip() for line in text.split("\n")).strip()
@@ -738,6 +833,12 @@ def _safe_parse_xml(data: bytes, rel_name: str) -> str:
     return root.tag.rsplit("}", 1)[-1]
 
 
+def _feed_item_sha256(entry: Mapping, index: int) -> str:
+    """Hash of one item's fields and position: distinct for every item of a feed, even two with the same guid."""
+    fields = [str(dict.get(entry, key) or "") for key in ("id", "link", "title", "summary", "published", "updated")]
+    return _sha256("\x1f".join([*fields, str(index)]).encode("utf-8", "surrogatepass"))
+
+
 def parse_rss_feed(
     data: bytes,
     rel_name: str = "feed.xml",
@@ -773,12 +874,12 @@ def parse_rss_feed(
                     "the same feed; the first one was kept",
                 )
             seen_guids.add(guid)
-            title = _feed_text(entry.get("title"), entry.get("title_detail", {}).get("type"))
+            title = _feed_text(entry.get("title"), entry.get("title_detail", {}).get("type"), label)
             summary = entry.get("summary")
             summary_type = entry.get("summary_detail", {}).get("type")
             if not summary and entry.get("content"):
                 summary, summary_type = entry.content[0].get("value"), entry.content[0].get("type")
-            description = _feed_text(summary, summary_type)
+            description = _feed_text(summary, summary_type, label)
             if not description:
                 raise InputRejected("not_an_article", f"{label}: feed item has no description text")
             text = f"{title}\n{description}" if title else description
@@ -805,7 +906,11 @@ def parse_rss_feed(
         except InputRejected as rejected:
             result.rejections.append(
                 Rejection(
-                    file=label, item=guid, reason=rejected.reason, message=rejected.message, content_sha256=file_sha256
+                    file=label,
+                    item=guid,
+                    reason=rejected.reason,
+                    message=rejected.message,
+                    content_sha256=_feed_item_sha256(entry, index),
                 )
             )
     return result

@@ -127,3 +127,103 @@ def test_the_published_copy_opens_read_only_with_the_marts(built):
         assert con.execute("select count(*) from marts.fct_deals").fetchone()[0] > 0
     finally:
         con.close()
+
+
+def _readme_queries() -> list[str]:
+    text = (settings.REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Analyst queries", 1)[1].split("\n## ", 1)[0]
+    return [block.split("```", 1)[0] for block in section.split("```sql\n")[1:]]
+
+
+def test_the_readme_has_at_least_five_analyst_queries():
+    assert len(_readme_queries()) >= 5
+
+
+@pytest.mark.parametrize("index", range(7))
+def test_every_readme_analyst_query_runs_on_the_published_copy(built, index):
+    queries = _readme_queries()
+    if index >= len(queries):
+        pytest.skip("fewer queries in the README")
+    con = duckdb.connect(str(settings.published_path(built["warehouse"])), read_only=True)
+    try:
+        rows = con.execute(queries[index]).fetchall()
+    finally:
+        con.close()
+    assert rows, f"query {index + 1} returned no rows on the samples"
+
+
+def test_every_amount_in_fct_deals_traces_to_an_evidence_sentence_and_a_source_url(con):
+    untraced = con.execute(
+        "select deal_id from marts.fct_deals where amount is not null and (evidence is null or source_url is null)"
+    ).fetchall()
+    assert untraced == []
+
+
+def test_no_memorandum_amount_sits_in_a_committed_column(con):
+    leaked = con.execute(
+        """
+        select m.oked_division, m.committed_usd,
+               coalesce(sum(d.amount_usd) filter (where d.status <> 'memorandum'), 0) as committed_from_deals
+        from marts.mart_investment_by_sector as m
+        left join marts.fct_deals as d on coalesce(nullif(d.oked_division, ''), 'unknown') = m.oked_division
+        group by all
+        having abs(m.committed_usd - committed_from_deals) > 0.01
+        """
+    ).fetchall()
+    assert leaked == []
+
+
+def test_the_review_queue_lists_items_with_a_reason(con):
+    rows = con.execute("select issue, detail from marts.review_queue").fetchall()
+    assert all(issue and detail for issue, detail in rows)
+
+
+def test_dbt_docs_generate_works_on_the_built_warehouse(built):
+    import subprocess
+
+    from orchestration.dbt_manifest import dbt_executable
+
+    project = settings.DBT_PROJECT_DIR
+    target = built["warehouse"].parent / "dbt_docs"
+    proc = subprocess.run(
+        [dbt_executable(), "docs", "generate", "--project-dir", str(project), "--profiles-dir", str(project),
+         "--target-path", str(target)],
+        env={**__import__("os").environ, settings.WAREHOUSE_ENV: str(built["warehouse"])},
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert (target / "catalog.json").exists() and (target / "index.html").exists()
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def test_the_html_report_renders_its_charts_in_headless_chromium(built, tmp_path):
+    import subprocess
+
+    from invest_tracker_cli.report import build_report
+
+    browser = _chromium()
+    if browser is None:
+        pytest.skip("no Chromium on this machine (.ci/run installs it)")
+    report = build_report(settings.published_path(built["warehouse"]), tmp_path / "report.html")
+    proc = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=10000", "--dump-dom",
+         report.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    dom = proc.stdout
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    # plotly draws each chart as an <svg class="main-svg"> inside its div once the script has run
+    for index in range(4):
+        chart = dom.split(f'id="chart-{index}"', 1)
+        assert len(chart) == 2, f"chart {index} missing"
+        assert 'class="main-svg"' in chart[1].split('id="chart-', 1)[0], f"chart {index} did not render"
+    assert 'id="largest-deals"' in dom and "source</a>" in dom

@@ -665,3 +665,70 @@ def test_dev_corpus_reads_into_articles_with_two_feed_items_and_two_rejections()
     html = {a.source_file: a for a in result.articles if a.format == "html"}
     assert "503,12" not in html["ru_009_kostanay_karabalyk_dairy_launched.html"].text
     assert html["ru_009_kostanay_karabalyk_dairy_launched.html"].published == date(2026, 2, 10)
+
+
+# --- hostile structure and odd file types ------------------------------------------------------------------------
+
+
+def test_symlink_loop_is_rejected_as_unsafe(tmp_path):
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    rejection = only_rejection(tmp_path)
+    assert (rejection.file, rejection.reason) == ("loop.txt", "unsafe")
+
+
+def test_named_pipe_under_a_text_extension_is_rejected_without_blocking(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    rejection = only_rejection(tmp_path)
+    assert (rejection.file, rejection.reason) == ("pipe.txt", "unsupported_format")
+
+
+def test_html_nested_deeper_than_the_limit_is_rejected_before_parsing(tmp_path):
+    depth = 20_000
+    write(tmp_path, "deep.html", "<html><body>" + "<div>\n" * depth + "текст" + "</div>\n" * depth + "</body></html>")
+    rejection = only_rejection(tmp_path)
+    assert rejection.reason == "too_large"
+    assert "levels deep" in rejection.message
+
+
+def test_html_with_many_unclosed_paragraphs_is_not_mistaken_for_deep_nesting():
+    page = "<html><body><article>" + f"<p>{RU_BODY}\n" * 6_000 + "</article></body></html>"
+    assert parse_html_article(page, "flat.html", today=TODAY).text.startswith("Акимат")
+
+
+def test_the_same_feed_item_in_two_feed_snapshots_is_loaded_once(tmp_path):
+    write(tmp_path, "feed_2025-06-11.xml", RSS_FEED)
+    write(tmp_path, "feed_2025-06-12.xml", RSS_FEED.replace("<language>ru</language>", "<language>ru-RU</language>"))
+    result = read(tmp_path)
+    assert [a.file_name for a in result.articles] == ["feed_2025-06-11.xml"] * 2
+    assert [(r.file, r.reason) for r in result.rejections] == [
+        ("feed_2025-06-12.xml#zp-gypsum", "duplicate_file"),
+        (f"feed_2025-06-12.xml#{result.articles[1].item_id}", "duplicate_file"),
+    ]
+    assert "feed_2025-06-11.xml#zp-gypsum" in result.rejections[0].message
+
+
+def test_time_element_that_is_not_a_date_leaves_published_null():
+    page = HTML_PAGE.replace('<meta property="article:published_time" content="2026-02-10T23:20:00+05:00">', "")
+    page = page.replace('datetime="2026-02-10T23:20:00+05:00"', 'datetime="вчера"')
+    assert parse_html_article(page, "page.html", today=TODAY).published is None
+
+
+def test_invalid_published_time_meta_is_rejected_as_invalid_metadata(tmp_path):
+    write(tmp_path, "page.html", HTML_PAGE.replace('content="2026-02-10T23:20:00+05:00"', 'content="2026-02-30"'))
+    assert only_rejection(tmp_path).reason == "invalid_metadata"
+
+
+def test_feed_item_repeating_an_earlier_guid_is_rejected_and_each_rejection_has_its_own_key(tmp_path):
+    items = "".join(
+        f"<item><guid>same</guid><title>t{i}</title>{desc}</item>"
+        for i, desc in enumerate(["", "<description>Текст статьи.</description>", ""])
+    )
+    write(tmp_path, "feed.xml", f'<rss version="2.0"><channel><title>T</title>{items}</channel></rss>')
+    result = read(tmp_path)
+    assert result.articles == []
+    assert [(r.file, r.reason) for r in result.rejections] == [
+        ("feed.xml#same", "not_an_article"),
+        ("feed.xml#same", "malformed"),
+        ("feed.xml#same", "malformed"),
+    ]
+    assert len({r.content_sha256 for r in result.rejections}) == 3

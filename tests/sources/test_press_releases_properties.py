@@ -125,6 +125,11 @@ def assert_nothing_lost(files: dict[str, bytes]) -> None:
         assert UNEXPECTED_PARSER_ERROR not in rejection.message, rejection.message
         accounted.add(rejection.file[: -len(rejection.item) - 1] if rejection.item is not None else rejection.file)
     assert accounted == set(files)
+    # the warehouse keys: one row per article version, one per rejected input version
+    article_keys = [(a.article_id, a.content_sha256) for a in result.articles]
+    assert len(article_keys) == len(set(article_keys))
+    rejection_keys = [(r.file, r.content_sha256) for r in result.rejections]
+    assert len(rejection_keys) == len(set(rejection_keys))
 
 
 @SETTINGS
