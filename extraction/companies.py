@@ -15,9 +15,9 @@ LEGAL_SUFFIX = (
 )
 LATIN_COMPANY_WITH_FORM = re.compile(rf"(?<![{_LAT}\w])((?:{_WORD}\s+){{0,7}}{_WORD})({LEGAL_SUFFIX}(?![{_LAT}]))")
 LATIN_COMPANY = re.compile(rf"(?<![{_LAT}\w])((?:{_WORD}\s+){{0,7}}{_WORD})()")
-_FORMS_BEFORE = r"ТОО|ООО|АО|АҚ|ЖШС|ОАО|ПАО|ЗАО|ЧК|LLP|JSC|LLC"
+_FORMS_BEFORE = r"ТОО|ООО|АО|АҚ|ЖШС|ЖШҚ|ОАО|ПАО|ЗАО|ЧК|LLP|JSC|LLC"
 QUOTED_COMPANY = re.compile(
-    rf"(?:(?P<form>{_FORMS_BEFORE})\s*)?[«\"“„](?P<name>[^«»\"“”„\n]{{2,70}}?)[»\"”](?:\s*(?P<form2>ЖШС|ТОО|АҚ|АО|LLP))?"
+    rf"(?:(?P<form>{_FORMS_BEFORE})\s*)?[«\"“„](?P<name>[^«»\"“”„\n]{{2,70}}?)[»\"”](?:\s*(?P<form2>ЖШС|ЖШҚ|ТОО|АҚ|АО|LLP|ООО))?"
 )
 _CUE_BEFORE = re.compile(
     r"(компани\w*|фирм\w*|инвестор\w*|холдинг\w*|корпораци\w*|концерн\w*|производител\w*|застройщик\w*|"
@@ -99,7 +99,10 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
         suffix = m.group(2)
         before = sentence[max(0, m.start() - 40) : m.start()]
         after = sentence[m.end() : m.end() + 20]
-        cue = bool(_CUE_BEFORE.search(before)) or bool(_CUE_AFTER.match(after)) or based != -1
+        # a verb after one plain capitalised word is weak evidence ("Cattle will come from ...")
+        one_plain_word = " " not in core.strip() and not re.search(r"[A-Z0-9&].*[A-Z0-9&]", core)
+        after_cue = bool(_CUE_AFTER.match(after)) and not (one_plain_word and m.start() == 0)
+        cue = bool(_CUE_BEFORE.search(before)) or after_cue or based != -1
         cue = cue or any(0 <= m.start() - e <= 2 for e in adjective_ends)
         if not suffix and not cue:
             continue
@@ -127,7 +130,7 @@ def company_key(name: str) -> str:
     s = name.lower()
     s = re.sub(r"[«»\"“”„(),.]", " ", s)
     s = re.sub(r"\b(co|ltd|llc|llp|limited|inc|corp|corporation|company|group|gmbh|ag|a ş|a s|pvt|private|jsc|"
-               r"тоо|ооо|ао|ақ|жшс|оао|пао|зао)\b", " ", s)
+               r"тоо|ооо|ао|ақ|жшс|жшқ|оао|пао|зао)\b", " ", s)
     return " ".join(s.split())
 
 

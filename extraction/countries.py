@@ -27,6 +27,11 @@ ADJECTIVE_STEMS: dict[str, str] = {
     "шведск": "SE", "финск": "FI", "норвежск": "NO", "датск": "DK", "грузинск": "GE", "армянск": "AM",
     "монгольск": "MN", "литовск": "LT", "латвийск": "LV", "эстонск": "EE", "украинск": "UA",
     "канадск": "CA", "австралийск": "AU", "бахрейнск": "BH", "оманск": "OM", "омански": "OM",
+    "ирландск": "IE", "португальск": "PT", "греческ": "GR", "румынск": "RO", "болгарск": "BG", "сербск": "RS",
+    "хорватск": "HR", "словацк": "SK", "словенск": "SI", "люксембургск": "LU", "мексиканск": "MX",
+    "бразильск": "BR", "аргентинск": "AR", "южноафриканск": "ZA", "марокканск": "MA", "иорданск": "JO",
+    "ливанск": "LB", "афганск": "AF", "бангладешск": "BD", "филиппинск": "PH", "новозеландск": "NZ",
+    "кипрск": "CY", "мальтийск": "MT", "исландск": "IS", "шотландск": "GB", "молдавск": "MD",
     "казахстанск": "KZ", "отечественн": "KZ", "местн": "KZ", "гонконгск": "HK", "тайваньск": "TW",
     # Kazakh (-лық/-дық/-тық suffixes, or the country name used attributively)
     "қытайлық": "CN", "қытай": "CN", "түркиялық": "TR", "түрік": "TR", "оңтүстіккореялық": "KR",
@@ -34,7 +39,11 @@ ADJECTIVE_STEMS: dict[str, str] = {
     "өзбек": "UZ", "германиялық": "DE", "неміс": "DE", "үндістандық": "IN", "үнді": "IN", "бааәлік": "AE",
     "әмірліктік": "AE", "америкалық": "US", "жапониялық": "JP", "жапон": "JP", "қырғыз": "KG",
     "француз": "FR", "итальяндық": "IT", "отандық": "KZ", "қазақстандық": "KZ", "жергілікті": "KZ",
-    "иран": "IR", "әзербайжан": "AZ", "беларусь": "BY",
+    "иран": "IR", "әзербайжан": "AZ", "беларусь": "BY", "француздық": "FR", "франциялық": "FR",
+    "ирландиялық": "IE", "испаниялық": "ES", "нидерландтық": "NL", "польшалық": "PL", "чехиялық": "CZ",
+    "австриялық": "AT", "швейцариялық": "CH", "британиялық": "GB", "ұлыбританиялық": "GB", "канадалық": "CA",
+    "сингапурлық": "SG", "малайзиялық": "MY", "пәкістандық": "PK", "сауд": "SA", "катарлық": "QA",
+    "тәжік": "TJ", "түрікмен": "TM", "грузиялық": "GE", "моңғол": "MN", "вьетнамдық": "VN",
     # English demonyms
     "chinese": "CN", "turkish": "TR", "south korean": "KR", "korean": "KR", "russian": "RU", "uzbek": "UZ",
     "german": "DE", "indian": "IN", "emirati": "AE", "american": "US", "british": "GB", "french": "FR",
@@ -46,7 +55,12 @@ ADJECTIVE_STEMS: dict[str, str] = {
     "norwegian": "NO", "danish": "DK", "georgian": "GE", "armenian": "AM", "mongolian": "MN",
     "lithuanian": "LT", "latvian": "LV", "estonian": "EE", "ukrainian": "UA", "canadian": "CA",
     "australian": "AU", "kazakh": "KZ", "kazakhstani": "KZ", "domestic": "KZ", "local": "KZ",
-    "hong kong": "HK", "taiwanese": "TW",
+    "hong kong": "HK", "taiwanese": "TW", "irish": "IE", "portuguese": "PT", "greek": "GR", "romanian": "RO",
+    "bulgarian": "BG", "serbian": "RS", "croatian": "HR", "slovak": "SK", "slovenian": "SI", "mexican": "MX",
+    "brazilian": "BR", "argentine": "AR", "argentinian": "AR", "south african": "ZA", "moroccan": "MA",
+    "jordanian": "JO", "lebanese": "LB", "omani": "OM", "bahraini": "BH", "afghan": "AF", "bangladeshi": "BD",
+    "filipino": "PH", "new zealand": "NZ", "cypriot": "CY", "maltese": "MT", "icelandic": "IS",
+    "scottish": "GB", "luxembourgish": "LU", "moldovan": "MD",
 }
 
 # cities often used as "<city>-based" or as a company's seat
@@ -63,7 +77,7 @@ CITY_COUNTRY: dict[str, str] = {
 
 # Russian legal forms that imply the country of incorporation when nothing else is said
 LEGAL_FORM_COUNTRY: list[tuple[str, str]] = [
-    (r"\bТОО\b|\bЖШС\b|\bLLP\b", "KZ"),
+    (r"\bТОО\b|\bЖШС\b|\bLLP\b|^АО\b|^АҚ\b|\bАҚ$", "KZ"),
     (r"\bООО\b|\bОАО\b|\bПАО\b|\bЗАО\b", "RU"),
     (r"\bGmbH\b", "DE"),
     (r"A\.\s?Ş\.?|\bA\.S\.", "TR"),
@@ -104,6 +118,7 @@ _ADJ_RE = re.compile(
     r"(?<!\w)(" + "|".join(re.escape(s) for s in sorted(ADJECTIVE_STEMS, key=len, reverse=True)) + r")[\w-]*",
     re.IGNORECASE,
 )
+_REGION_PREFIX = re.compile(r"(?:западно|восточно|северо|южно|северо-западн\w*)-$", re.IGNORECASE)
 _BASED_RE = re.compile(r"([A-Z][\w ]{1,30}?)-based\b")
 
 
@@ -111,6 +126,8 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, alpha-2) for every country adjective, "X-based" and country name in `text`."""
     out: list[tuple[int, int, str]] = []
     for m in _ADJ_RE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] == "-" and _REGION_PREFIX.search(text, 0, m.start()):
+            continue  # "Западно-Казахстанской области" is a region, not a country
         out.append((m.start(), m.end(), ADJECTIVE_STEMS[m.group(1).lower()]))
     for m in _BASED_RE.finditer(text):
         place = m.group(1).strip().lower()
@@ -121,7 +138,9 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
         pattern, keys = _country_names()
         for m in pattern.finditer(text):
             key = m.group(1).lower()
-            if key in keys and m.group(1)[0].isupper() and not any(s <= m.start() < e for s, e, _ in out):
+            region_name = m.start() > 0 and text[m.start() - 1] == "-" and _REGION_PREFIX.search(text, 0, m.start())
+            if key in keys and m.group(1)[0].isupper() and not region_name and \
+                    not any(s <= m.start() < e for s, e, _ in out):
                 out.append((m.start(), m.end(), keys[key]))
     out.sort()
     return out

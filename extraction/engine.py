@@ -42,7 +42,9 @@ from extraction.text import Sentence, detect_language, split_sentences
 _CUE = re.compile(
     r"\d|меморандум|соглашени|контракт|протокол|завод|фабрик|строит|запущ|введ|компани|инвест|проект|ТОО|ООО|"
     r"ЖШС|келісім|зауыт|жоба|іске|memorand|agreement|contract|plant|factory|invest|project|compan|Co\.|Ltd|LLC|"
-    r"GmbH|opened|launched|MoU|хаттама|салын|құрылыс",
+    r"GmbH|opened|launched|MoU|хаттама|салын|салу|салып|құрылыс|construct|build|farm|mill|station|complex|mine|"
+    r"facility|hub|hotel|greenhouse|refinery|feedlot|кешен|станс|ферм|комплекс|станц|предприят|цех|теплиц|"
+    r"месторожд|комбинат|элеватор|производств|стройк|кәсіпорын|жылыжай|under\s?way",
     re.IGNORECASE,
 )
 
@@ -70,6 +72,28 @@ class Frame:
     partner_sent: SentInfo | None = None
     amount: Money | None = None
     amount_sent: SentInfo | None = None
+    context: SentInfo | None = None  # a sentence introducing this deal together with others ("with two companies")
+    lead_in: SentInfo | None = None  # the sentence before it in its paragraph ("The largest one is in X district")
+
+
+# an estimate the article itself marks as earlier or preliminary gives way to a later figure for the same deal
+EARLY_ESTIMATE = re.compile(
+    r"первоначальн\w*|изначальн\w*|ранее\s+оценива\w*|оценивал\w*|на\s+стадии|initially|originally|"
+    r"earlier\s+estimate\w*|was\s+(?:first\s+)?estimated|бастапқыда|алдын\s+ала\s+бағала\w*",
+    re.IGNORECASE,
+)
+FINAL_ESTIMATE = re.compile(
+    r"окончательн\w*|утвержден\w*|утверждён\w*|уточн\w*|итогов\w*|final\w*|revised|approved|соңғы|бекітіл\w*",
+    re.IGNORECASE,
+)
+
+
+def _pick_primary(info: SentInfo, partners: list[Company]) -> Company:
+    """A foreign company over one of unknown country over a domestic one (KZ project companies co-sign)."""
+    def rank(c: Company) -> int:
+        cc = _company_country(info, c)
+        return 0 if cc and cc != "KZ" else (1 if cc is None else 2)
+    return min(partners, key=rank)
 
 
 def _abs(money: Money, offset: int) -> Money:
@@ -153,9 +177,12 @@ def _deal_amounts(infos: list[SentInfo]) -> None:
 def _build_frames(infos: list[SentInfo]) -> list[Frame]:
     frames: list[Frame] = []
     current: Frame | None = None
+    group: SentInfo | None = None
+    last: SentInfo | None = None
     for info in infos:
         if info.quote:
             continue
+        prev, last = last, info
         deal_money = [m for m, k in info.amounts if k == "deal"]
         aggregate = bool(info.amounts) and not deal_money and any(k != "conversion" for _, k in info.amounts)
         if aggregate or info.coop:
@@ -164,11 +191,9 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
         partners = [c for c in info.companies if c.role == "partner"]
         if info.multi:
             current = None
+            group = info
             continue
-        primary = None
-        if partners:
-            foreign = [c for c in partners if (_company_country(info, c) or "KZ") != "KZ"]
-            primary = foreign[0] if foreign else partners[0]
+        primary = _pick_primary(info, partners) if partners else None
         has_stage = bool(info.stages)
         opens = False
         if primary is not None:
@@ -176,8 +201,9 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
                 opens = True
             elif current.partner is None and current.amount is None:
                 current.partner, current.partner_sent = primary, info
-            elif current.partner is not None and same_company(primary.name, current.partner.name):
-                pass
+            elif current.partner is not None and any(
+                    same_company(primary.name, c.name) for c in [current.partner, *current.partner_sent.companies]):
+                pass  # the deal's own partner again, or the co-signatory named with it
             else:
                 opens = True
         elif info.ordinal and (has_stage or info.project):
@@ -189,14 +215,36 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
         if opens:
             current = Frame()
             frames.append(current)
+            if prev is not None and prev.para == info.para and not prev.companies and not prev.amounts and \
+                    any(h.place is not None and h.place.kind in ("district", "city_regional") for h in prev.places):
+                current.lead_in = prev
             if primary is not None:
                 current.partner, current.partner_sent = primary, info
+                if group is not None and any(same_company(primary.name, c.name) for c in group.companies):
+                    current.context = group
         if current is None:
             continue
         current.sentences.append(info)
         if deal_money and current.amount is None:
             current.amount, current.amount_sent = deal_money[0], info
-    return frames
+        elif deal_money and current.amount_sent is not info and (
+                deal_money[0].currency == current.amount.currency
+                and (FINAL_ESTIMATE.search(info.sent.text) or EARLY_ESTIMATE.search(current.amount_sent.sent.text))):
+            current.amount, current.amount_sent = deal_money[0], info
+    return _drop_restated_frames(frames)
+
+
+def _drop_restated_frames(frames: list[Frame]) -> list[Frame]:
+    """A frame without a partner that repeats another frame's amount is the same deal told twice (a headline)."""
+    def same_money(a: Money | None, b: Money | None) -> bool:
+        return a is not None and b is not None and a.currency == b.currency and abs(a.value - b.value) <= 0.01 * b.value
+    out = []
+    for f in frames:
+        if f.partner is None and any(o is not f and o.partner is not None and same_money(f.amount, o.amount)
+                                     for o in frames):
+            continue
+        out.append(f)
+    return out
 
 
 def _status(frame: Frame, infos: list[SentInfo]) -> tuple[str, list[str], tuple[int, int] | None]:
@@ -205,6 +253,13 @@ def _status(frame: Frame, infos: list[SentInfo]) -> tuple[str, list[str], tuple[
         for stage, s, e in info.stages:
             if best is None or STAGE_ORDER[stage] > STAGE_ORDER[best[0]]:
                 best = (stage, info.sent.start + s, info.sent.start + e)
+    if frame.context is not None and (best is None or best[0] in ("memorandum", "agreement")):
+        # the sentence that introduced several deals at once names the document they were signed under; a later
+        # per-project paragraph calling it "an agreement" does not make it one
+        docs = [st for st in frame.context.stages if st[0] in ("memorandum", "agreement")]
+        if docs:
+            stage, s, e = docs[0]
+            return stage, [], (frame.context.sent.start + s, frame.context.sent.start + e)
     if best:
         return best[0], [], (best[1], best[2])
     # no cue inside the deal: the nearest document named before it ("подписаны два меморандума")
@@ -344,6 +399,12 @@ def _frame_to_mention(frame, infos, gaz, lang, article_region, country_votes, co
                 district = h
             elif h.place.kind in ("region", "city_republican") and region is None:
                 region = h
+    for extra in (frame.context, frame.lead_in):
+        if district is None and extra is not None:
+            district = next((h for h in extra.places if h.place is not None and
+                             h.place.kind in ("district", "city_regional")), None)
+            if district is not None:
+                sents = [*sents, extra]
     if district is not None:
         m.district_kato = district.place.code
         m.region_kato = district.place.region_code
@@ -361,8 +422,12 @@ def _frame_to_mention(frame, infos, gaz, lang, article_region, country_votes, co
 
     # sector, capacity, jobs, years
     key = frame.amount_sent or frame.partner_sent or sents[0]
-    ordered = [key] + [s for s in sents if s is not key]
-    code, _ = sector_for([s.sent.text for s in ordered if s.project or s is key], gaz)
+    lead = [key] + ([frame.partner_sent] if frame.partner_sent is not None and frame.partner_sent is not key else [])
+    ordered = lead + [s for s in sents if all(s is not x for x in lead)]
+    texts = [s.sent.text for s in ordered if s.project or s is key]
+    if frame.context is not None:
+        texts.append(frame.context.sent.text)
+    code, _ = sector_for(texts, gaz)
     m.oked = code
     if not code:
         reasons.append("sector_unknown")

@@ -9,18 +9,23 @@ from extraction.amounts import _to_float
 STAGE_ORDER = {"memorandum": 0, "agreement": 1, "construction": 2, "commissioned": 3}
 STAGE_CUES: list[tuple[str, re.Pattern]] = [
     ("commissioned", re.compile(
-        r"(?<!\w)(запущен\w*|введен\w*\s+в\s+эксплуатаци\w*|введён\w*\s+в\s+эксплуатаци\w*|открыт[аоы]?(?!\s+для)\b|"
-        r"открыл\w*|торжественн\w+\s+(?:открыти|запуск)\w*|іске\s+қосылды|пайдалануға\s+берілді|ашылды|"
+        r"(?<!\w)(запущен\w*|запустил\w*|введен\w*\s+в\s+эксплуатаци\w*|введён\w*\s+в\s+эксплуатаци\w*|открыт[аоы]?(?!\s+для)\b|"
+        r"открыл\w*|торжественн\w+\s+(?:открыти|запуск)\w*|іске\s+қосылды|пайдалануға\s+берілді|ашылды|алғашқы\s+өнім\w*\s+берді|"
         r"put\s+into\s+operation|(?:has|have|was|were)\s+(?:been\s+)?commissioned|launched|opened|inaugurated|"
         r"(?:began|started)\s+(?:production|operations)|выпустил\w*\s+перв\w*)", re.IGNORECASE)),
     ("construction", re.compile(
-        r"(?<!\w)(строительств\w*[^.]{0,40}?(?:началось|начато|ведется|ведётся|идет|идёт|продолжается)|"
-        r"(?:началось|начато|ведется|ведётся|идет|идёт|продолжается|начались\s+работы\s+по)\s+строительств\w*|"
-        r"строится|строятся|салынуда|құрылыс\w*[^.]{0,60}?басталды|under\s+construction|"
-        r"construction\s+(?:began|has\s+begun|started|is\s+under\s?way)|(?:began|started)\s+construction)",
+        r"(?<!\w)((?:строительств|стройк|работ)\w*[^.]{0,40}?(?:началось|началась|начались|начато|стартовал\w*|"
+        r"ведется|ведётся|ведутся|идет|идёт|идут|продолжается|в\s+разгаре)|"
+        r"(?:началось|началась|начато|стартовал[оа]?|ведется|ведётся|идет|идёт|продолжается|"
+        r"начались\s+работы\s+по)\s+(?:активное\s+)?строительств\w*|строится|строятся|строит\s|возводит\w*|"
+        r"салынуда|салынып\s+жатыр|салып\s+жатыр|құрылыс\w*[^.]{0,60}?(?:басталды|жүріп\s+жатыр|жүргізілуде)|"
+        r"under\s+construction|is\s+being\s+built|are\s+being\s+built|"
+        r"(?:construction|building\s+works?|works?\s+on)\b[^.]{0,60}?\b(?:began|has\s+begun|started|(?:is|are)\s+(?:under\s?way|in\s+progress|ongoing))|"
+        r"(?:began|started|broke\s+ground\s+on)\s+construction|is\s+building|are\s+building)",
         re.IGNORECASE)),
     ("agreement", re.compile(
-        r"(?<!\w)(соглашени\w*|контракт\w*|инвестиционн\w+\s+договор\w*|келісім\w*|agreement\w*|contract\w*)",
+        r"(?<!\w)(соглашени\w*|контракт(?!ор)\w*|инвестиционн\w+\s+договор\w*|келісім\w*|agreement\w*|"
+        r"contract(?!or)\w*)",
         re.IGNORECASE)),
     ("memorandum", re.compile(
         r"(?<!\w)(меморандум\w*|протокол\w*\s+о\s+намерениях|письм\w*\s+о\s+намерениях|memorand\w*|MoU|"
@@ -60,8 +65,9 @@ PROJECT_OBJECT = re.compile(
     r"(?<!\w)(завод\w*|фабрик\w*|комбинат\w*|электростанц\w*|ВЭС|СЭС|ГЭС|ТЭЦ|станци[яиюей]\w*|комплекс\w*|"
     r"предприяти\w*|цех\w*|площадк\w*|теплиц\w*|тепличн\w*|месторожден\w*|рудник\w*|шахт\w*|элеватор\w*|"
     r"ферм[аыуе]\w*|хаб\w*|логистическ\w+\s+центр\w*|дата-центр\w*|гостиниц\w*|отел[ья]\w*|производств\w*|"
-    r"кластер\w*|plant|factory|mill|farm|station|complex|mine|deposit|facility|hub|hotel|greenhouse|"
-    r"refinery|foundry|data\s+cent(?:er|re)|зауыт\w*|кешен\w*|жылыжай\w*|кен\s+орн\w*|кәсіпорын\w*|"
+    r"кластер\w*|(?:plant|factory|mill|farm|station|complex|mine|deposit|facility|hub|hotel|greenhouse|"
+    r"refinery|foundry|feedlot|terminal)s?(?!\w)|data\s+cent(?:er|re)|стансас\w*|ферма\w*|"
+    r"зауыт\w*|кешен\w*|жылыжай\w*|кен\s+орн\w*|кәсіпорын\w*|"
     r"проект\w*\s+по\s+строительству|строительств\w*\s+(?:завода|фабрики|комплекса|станции))",
     re.IGNORECASE,
 )
@@ -76,65 +82,140 @@ MULTI_PARTNER_CUE = re.compile(r"(?<!\w)(двумя|двух|тремя|трех
 _NUM = r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+(?:[.,]\d+)?"
 _MULTW = r"(?:тыс\.?|тысяч\w*|млн\.?|миллион\w*|million|мың|thousand|млрд\.?|миллиард\w*|billion)"
 _MULT_VALUE = [(r"млрд|миллиард|billion", 1e9), (r"млн|миллион|million", 1e6), (r"тыс|тысяч|мың|thousand", 1e3)]
-_PER_DAY = r"(?:в\s+сутки|в\s+день|per\s+day|a\s+day|daily|тәулігіне)"
-_PER_YEAR = r"(?:в\s+год|per\s+year|a\s+year|annually|per\s+annum|жылына)"
+_PER_DAY = r"(?:в\s+сутки|в\s+день|ежесуточно|per\s+day|a\s+day|each\s+day|daily|тәулігіне)"
+_PER_YEAR = r"(?:в\s+год|ежегодно|per\s+year|a\s+year|each\s+year|annually|per\s+annum|жылына|жылдық)"
+# up to five words of product between the quantity and the period ("400 тонн семян подсолнечника и рапса в сутки")
+_GAP = r"(?:\s+[^\s\d.,;:!?()]+){0,5}?"
+_TONNE = r"(?:тонн\w*|тонна\w*|tonnes?|tons?|т)(?!\w)"
+_CUBIC = r"(?:кубометр\w*|куб\.?\s*м(?:етр\w*)?|кубическ\w+\s+метр\w*|м3|м³|cubic\s+met(?:re|er)s?|m3|m³|текше\s+метр)"
+_SQUARE = r"(?:квадратн\w+\s+метр\w*|кв\.?\s*м(?:етр\w*)?|м2|м²|square\s+met(?:re|er)s?|m2|m²|шаршы\s+метр)"
+_LINEAR = r"(?:погонн\w+\s+метр\w*|пог\.?\s*м|linear\s+met(?:re|er)s?|running\s+met(?:re|er)s?)"
+_ANNUAL_LEAD = r"(?:годов\w+|ежегодн\w+|annual|жылдық)\s+(?:\w+\s+){0,4}?"
+
+
+def _qty(unit: str, period: str) -> re.Pattern:
+    return re.compile(rf"(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s*{unit}{_GAP}\s+{period}", re.I)
+
+
+def _kk_qty(unit: str, period: str) -> re.Pattern:
+    return re.compile(rf"{period}\s+(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s*{unit}", re.I)
+
+
 CAPACITY_PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s*(?:МВт|мегаватт\w*|MW|megawatts?)(?!\w)", re.I), "MW"),
     (re.compile(rf"(?P<num>{_NUM})\s*(?:ГВт|гигаватт\w*|GW|gigawatts?)(?!\w)", re.I), "GW"),
-    (re.compile(rf"(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s*(?:тонн\w*|тонна\w*|tonnes?|tons?)(?:\s+[^\s\d.,;]+){{0,3}}?"
-                rf"\s+{_PER_DAY}", re.I), "t/day"),
-    (re.compile(rf"(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s*(?:тонн\w*|тонна\w*|tonnes?|tons?)(?:\s+[^\s\d.,;]+){{0,3}}?"
-                rf"\s+{_PER_YEAR}", re.I), "t/year"),
-    (re.compile(rf"тәулігіне\s+(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s*тонна", re.I), "t/day"),
-    (re.compile(rf"жылына\s+(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s*тонна", re.I), "t/year"),
-    (re.compile(rf"(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s*(?:голов\w*|head(?:\s+of\s+cattle)?|бас\s+(?:мал|ірі))(?!\w)",
-                re.I), "head"),
+    (_qty(_TONNE, _PER_DAY), "t/day"),
+    (_qty(_TONNE, _PER_YEAR), "t/year"),
+    (_kk_qty(_TONNE, r"тәулігіне"), "t/day"),
+    (_kk_qty(_TONNE, r"(?:жылына|жылдық)"), "t/year"),
+    (re.compile(rf"{_ANNUAL_LEAD}(?:составит|составляет|–|—|-|:|of|is|will\s+be)?\s*(?P<num>{_NUM})\s*"
+                rf"(?P<mult>{_MULTW})?\s*{_TONNE}", re.I), "t/year"),
+    (_qty(_CUBIC, _PER_DAY), "m3/day"),
+    (_qty(_CUBIC, _PER_YEAR), "m3/year"),
+    (_kk_qty(_CUBIC, r"тәулігіне"), "m3/day"),
+    (_kk_qty(_CUBIC, r"(?:жылына|жылдық)"), "m3/year"),
+    (_qty(_SQUARE, _PER_YEAR), "m2/year"),
+    (_kk_qty(_SQUARE, r"(?:жылына|жылдық)"), "m2/year"),
+    (_qty(_LINEAR, _PER_YEAR), "m/year"),
+    (re.compile(rf"(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s*(?:голов\w*|head(?:\s+of\s+(?:cattle|cows|sheep|pigs))?|"
+                rf"бас)(?!\w)", re.I), "head"),
     (re.compile(rf"(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s+(?P<what>(?:[^\s\d.,;]+\s+){{1,3}}?){_PER_YEAR}", re.I),
+     "units/year"),
+    (re.compile(rf"(?:жылына|жылдық)\s+(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s+(?P<what>[^\s\d.,;]+)", re.I),
      "units/year"),
     (re.compile(rf"(?P<num>{_NUM})[\s-]*(?:гектар\w*|га|hectares?|ha)(?!\w)", re.I), "ha"),
 ]
 LAND_CUE = re.compile(r"участ\w*|plot|land|жер\s+телім\w*|жер\b|выдел\w*|allocat\w*|site|кеңейту\w*|расшир\w*",
                       re.I)
-_NOT_UNITS = re.compile(r"тонн|tonn|ton\b|квт|мвт|человек|рабоч|лет|year|жыл|процент|%|км|kilomet|метр|гектар",
+_NOT_UNITS = re.compile(r"тонн|tonn|ton\b|квт|мвт|человек|рабоч|лет|year|жыл|процент|%|км|kilomet|метр|гектар|"
+                        r"тенге|теңге|доллар|dollar|евро|euro|юан|yuan|млн|млрд|million|billion|адам|жұмыс|"
+                        r"турист|tourist|пассажир|passenger|посетител|visitor|пациент|patient|мест|орн",
                         re.I)
 
 _JOB_NUM = r"(?P<num>\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?:\s*(?P<th>тысяч\w*|тыс\.?|thousand|мың))?"
+_Q = r"(?:(?:около|более|до|свыше|порядка|примерно|about|over|up\s+to|around|some|nearly|more\s+than)\s+)?"
+_STAFF_RU = r"(?:человек|сотрудник\w*|работник\w*|специалист\w*|рабоч\w+\s+мест\w*)"
+_STAFF_EN = r"(?:(?:new|permanent|full-time|direct|local|skilled|qualified)\s+){0,3}" \
+            r"(?:jobs|employees|staff|workers|positions|people|personnel|specialists)"
 JOB_PATTERNS = [
     re.compile(rf"{_JOB_NUM}\s+(?:(?:нов\w+|постоянн\w+|дополнительн\w+)\s+)*рабоч\w+\s+мест", re.I),
-    re.compile(rf"рабоч\w+\s+мест\w*\s*(?:[–—:-]|составит|составляет)\s*{_JOB_NUM}", re.I),
-    re.compile(rf"(?:трудоустро\w+|будут\s+работать|будет\s+работать|работают|работает|employ\w*|create|creating)"
-               rf"\s+(?:около\s+|более\s+|до\s+|about\s+|over\s+|up\s+to\s+)?{_JOB_NUM}\s+"
-               r"(?:человек|people|persons|workers|employees|staff|(?:new\s+|permanent\s+|full-time\s+)*jobs)", re.I),
-    re.compile(rf"{_JOB_NUM}\s+(?:new\s+|permanent\s+|full-time\s+|direct\s+)*jobs", re.I),
+    re.compile(rf"рабоч\w+\s+мест\w*\s*(?:[–—:-]|составит|составляет)\s*{_Q}{_JOB_NUM}", re.I),
+    re.compile(rf"{_JOB_NUM}\s+(?:(?:нов\w+|постоянн\w+|штатн\w+)\s+)+(?:работник|сотрудник|специалист)\w*", re.I),
+    re.compile(rf"(?:штат\w*|персонал\w*|численност\w+\s+(?:персонала|работников|сотрудников|штата)|"
+               rf"workforce|headcount|staff\s+of)(?:\s+[^\s\d–—:-]+){{0,2}}\s*(?:[–—:-]|составит|составляет|will\s+be|of|is)?\s*{_Q}{_JOB_NUM}",
+               re.I),
+    re.compile(rf"(?:трудоустро\w+|будут\s+работать|будет\s+работать|работают|работает|работать|будет\s+занято|"
+               rf"будут\s+заняты|занято|заняты|получат\s+работу|получат|employ\w*|hire\w*|create\w*|creating|"
+               rf"provide\w*|provides|add\w*|support\w*|has|have|with|will\s+need)"
+               rf"\s+(?:[^\s\d]+\s+){{0,2}}{_Q}{_JOB_NUM}\s+(?:{_STAFF_RU}|{_STAFF_EN})", re.I),
+    re.compile(rf"{_JOB_NUM}\s+(?:new\s+|permanent\s+|full-time\s+|direct\s+)*(?:jobs|employees|staff|positions)",
+               re.I),
     re.compile(rf"{_JOB_NUM}\s+(?:тұрақты\s+|жаңа\s+)*жұмыс\s+орн", re.I),
-    re.compile(rf"{_JOB_NUM}\s+адам\s+(?:тұрақты\s+)?жұмыс", re.I),
-    re.compile(rf"{_JOB_NUM}\s+человек\s+(?:будут\s+|будет\s+)?(?:трудоустро|работ|занят)", re.I),
+    re.compile(rf"{_JOB_NUM}\s+(?:адам|маман\w*|қызметкер\w*|жұмысшы\w*)\s+(?:тұрақты\s+)?(?:жұмыс|қажет|еңбек)",
+               re.I),
+    re.compile(rf"{_JOB_NUM}\s+тұрақты\s+(?:маман\w*|қызметкер\w*|жұмысшы\w*|адам)", re.I),
+    re.compile(rf"{_JOB_NUM}\s+(?:человек|сотрудник\w*|работник\w*|специалист\w*)\s+(?:будут\s+|будет\s+)?"
+               rf"(?:трудоустро|работ|занят|получат)", re.I),
 ]
 TEMPORARY_CUE = re.compile(
-    r"строител\w*|этап\w*\s+строительств\w*|период\w*\s+строительств\w*|пик\w*|construction|temporary|"
-    r"временн\w*|құрылыс\s+кезең\w*|құрылыс\s+кезінде|peak",
+    r"строител\w*|стройк\w*|этап\w*\s+строительств\w*|период\w*\s+строительств\w*|во\s+время\s+строительств\w*|"
+    r"пик\w*|construction|temporary|временн\w*|құрылыс\w*|құрылысшы\w*|peak|contractor\w*|подрядчик\w*|"
+    r"монтаж\w*",
     re.I,
 )
+PERMANENT_CUE = re.compile(r"постоянн|permanent|тұрақты|после\s+(?:запуска|ввода|выхода)|once\s+(?:in\s+operation|"
+                           r"operational|complete)|in\s+operation|пайдалану|іске\s+қосылғаннан", re.I)
+# jobs are judged clause by clause: commas, semicolons and the conjunctions that join a temporary and a
+# permanent figure ("2,000 during construction and 150 once in operation", "..., ал ... тұрақты")
+JOB_CLAUSE_SPLIT = re.compile(r";|,(?!\d{3}(?!\d))|\s(?:и|а|но|and|but|while|whereas|ал|және)\s|:\s", re.I)
 
-START_CUE = re.compile(r"(?<!\w)(начат\w*|начн\w*|начал\w*|начина\w*|старт\w*|заложен\w*|begin|began|begun|start\w*|"
-                       r"commence\w*|басталып|басталды|басталады|басталмақ|бастау\w*)", re.I)
-START_SUBJECT = re.compile(r"строител\w*|строительств\w*|реализац\w*|работ\w*|construction|building|work\w*|"
-                           r"құрылыс\w*|жоба\w*|проект\w*", re.I)
+
+START_CUE = re.compile(r"(?<!\w)(начат\w*|начн\w*|начал\w*|начать|начина\w*|старт\w*|заложен\w*|заложат|"
+                       r"приступ\w*|begin|began|begun|start(?!-up)\w*|commence\w*|break\s+ground|broke\s+ground|"
+                       r"баста\w*|кіріс\w*)", re.I)
+START_SUBJECT = re.compile(r"строител\w*|строительств\w*|стройк\w*|стро(?:ить|ят|ит)\w*|возвед\w*|реализац\w*|"
+                           r"работ\w*|construction|building|build|work\w*|earthwork\w*|құрылыс\w*|салу\w*|салын\w*|"
+                           r"жоба\w*|проект\w*|project", re.I)
+# "Строительство велось с 2024 года", "construction has been under way since 2024"
+SINCE_START = re.compile(r"(?:строительств|стройк|работ|construction|work|құрылыс)\w*[^.,;]{0,30}?"
+                         r"(?:\s(?:с|since)\s+(?:\w+\s+)?(20[0-5]\d)|(20[0-5]\d)\s+жыл\w*\s+бері)", re.I)
 COMPLETION_CUE = re.compile(
-    r"(?<!\w)(ввод\w*|введ\w*|сда[тч]\w*|запуск\w*|запуст\w*|заверш\w*|выход\w*\s+на\s+проектн\w*|"
-    r"проектн\w+\s+мощност\w*|эксплуатац\w*|выпуск\w*\s+перв\w*|перв\w+\s+(?:продукци|парти|машин)\w*|"
-    r"выпустил\w*|complet\w*|commission\w*|full\s+capacity|operational|operation|opening|opened|launch\w*|"
-    r"пайдалануға|аяқтал\w*|қуатына\s+шығ\w*|іске\s+қос\w*)", re.I)
+    r"(?<!\w)(ввод\w*|введ\w*|ввести|в\s+строй|сда[тч]\w*|запуск\w*|запуст\w*|пуск\w*|пусконаладк\w*|заверш\w*|"
+    r"(?:выход\w*|выйти|выйд\w*)\s+на\s+(?:проектн|полн)\w*|проектн\w+\s+(?:мощност|показател)\w*|эксплуатац\w*|"
+    r"выпуск\w*\s+перв\w*|перв\w+\s+(?:продукци|парти|машин|издели|\w+\s+продукци)\w*|выпустить|выпустил\w*|"
+    r"открыт\w*|откро\w*|продл\w*\s+до|реализовать\s+до|complet\w*|commission\w*|full\s+capacity|operational|"
+    r"operation|opening|open\b|opened|launch\w*|start-up|ceremony|first\b|церемони\w*|"
+    r"пайдалануға|аяқта\w*|қуат\w*\s+(?:\S+\s+){0,3}шығ\w*|іске\s+қос\w*|қосыл\w*|алғашқы|ашыл\w*)", re.I)
 YEAR = re.compile(r"(?<!\d)(20[0-5]\d)(?!\d)")
-THIS_YEAR = re.compile(r"в\s+этом\s+году|в\s+текущем\s+году|this\s+year|биыл", re.I)
-NEXT_YEAR = re.compile(r"в\s+следующем\s+году|next\s+year|келесі\s+жылы", re.I)
-CLAUSE_SPLIT = re.compile(r"[,;]|\s(?:и|а|and|but|while|with|whereas)\s")
+THIS_YEAR = re.compile(r"в\s+этом\s+году|в\s+текущем\s+году|this\s+year|биыл|осы\s+жылы|до\s+конца\s+года|"
+                       r"by\s+the\s+end\s+of\s+the\s+year|by\s+year-end|жыл\s+соңына\s+дейін", re.I)
+NEXT_YEAR = re.compile(r"в\s+следующем\s+году|в\s+будущем\s+году|next\s+year|the\s+following\s+year|"
+                       r"келесі\s+жылы|алдағы\s+жылы", re.I)
+CLAUSE_SPLIT = re.compile(r"[,;]|\s(?:и|а|and|but|while|with|whereas|ал|және)\s")
+
+
+# an agreement that is only foreseen ("подписали меморандум, по которому будет заключено соглашение") is not
+# the stage the deal is at
+FUTURE_DOCUMENT = re.compile(
+    r"(?:будет|будут|планиру\w+|намерен\w*|предстоит|предполагается|собира\w+)\s+(?:\w+\s+){0,2}"
+    r"(?:заключ|подпис)\w*\s*(?:\w+\s+){0,2}$|"
+    r"(?:о|об|для|перед|до)\s+(?:заключени|подписани)\w*\s+(?:\w+\s+){0,2}$|"
+    r"(?:will|would|plan\w*\s+to|intend\w*\s+to|expect\w*\s+to|aim\w*\s+to|to)\s+(?:\w+\s+){0,1}"
+    r"(?:sign|conclude)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$|"
+    r"(?:ahead\s+of|towards?|pave\w*\s+the\s+way\s+for|prepar\w+\s+for)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_KK_FUTURE_AFTER = re.compile(r"^\S*\s+(?:\w+\s+){0,2}(?:жасалады|қол\s+қойылады|жасалмақ|қол\s+қойылмақ)", re.I)
 
 
 def stages_in(sentence: str) -> list[tuple[str, int, int]]:
+    """Stage cues in a sentence; an agreement that is only planned next to another document does not count."""
     out = []
     for stage, pat in STAGE_CUES:
         for m in pat.finditer(sentence):
+            if stage == "agreement" and (FUTURE_DOCUMENT.search(sentence[max(0, m.start() - 60) : m.start()])
+                                         or _KK_FUTURE_AFTER.match(sentence[m.start() : m.end() + 40])):
+                continue
             out.append((stage, m.start(), m.end()))
     return out
 
@@ -176,19 +257,20 @@ def capacity_in(sentence: str, lang: str | None) -> list[tuple[float, str, int, 
 def jobs_in(sentence: str) -> list[tuple[int, int, int]]:
     """Permanent jobs: (count, start, end); construction-period workers are skipped clause by clause."""
     out = []
+    bounds = [0] + [m.start() for m in JOB_CLAUSE_SPLIT.finditer(sentence)] + [len(sentence)]
     for pat in JOB_PATTERNS:
         for m in pat.finditer(sentence):
-            a = max(sentence.rfind(",", 0, m.start()), sentence.rfind(";", 0, m.start()), 0)
-            b = [i for i in (sentence.find(",", m.end()), sentence.find(";", m.end())) if i != -1]
-            clause = sentence[a : min(b) if b else len(sentence)]
-            if TEMPORARY_CUE.search(clause) and not re.search(r"постоянн|permanent|тұрақты", clause, re.I):
+            num_at = m.start("num")
+            a = max(b for b in bounds if b <= num_at)
+            clause = sentence[a : min(b for b in bounds if b > num_at)]
+            if TEMPORARY_CUE.search(clause) and not PERMANENT_CUE.search(clause):
                 continue
             raw = re.sub(r"[ \u00a0\u202f,]", "", m.group("num"))
             if not raw.isdigit() or len(raw) > 7:
                 continue
             n = int(raw) * (1000 if m.group("th") else 1)
-            if 0 < n < 1_000_000 and not any(s == m.start("num") for _, s, _ in out):
-                out.append((n, m.start("num"), m.end()))
+            if 0 < n < 1_000_000 and not any(s == num_at for _, s, _ in out):
+                out.append((n, num_at, m.end()))
     out.sort(key=lambda t: t[1])
     return out
 
@@ -208,9 +290,14 @@ def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int,
                 found.append((published_year + 1, m.start(), m.end()))
         if not found:
             continue
+        found.sort(key=lambda t: t[1])
         year, s, e = found[0]
         span = (year, offset + s, offset + e)
-        if START_CUE.search(clause) and START_SUBJECT.search(clause):
+        since = SINCE_START.search(clause)
+        if since:
+            g = 1 if since.group(1) else 2
+            start = start or (int(since.group(g)), offset + since.start(g), offset + since.end(g))
+        elif START_CUE.search(clause) and START_SUBJECT.search(clause):
             start = start or span
         elif COMPLETION_CUE.search(clause):
             completion = completion or span

@@ -37,8 +37,37 @@ def translit(word: str) -> str:
 def latin_key(word: str) -> str:
     """A loose Latin spelling key: "Mughalzhar", "Mugalzhar" and "Мугалжар" meet ("gh"->"g", "kh"->"h")."""
     w = translit(word) if re.search("[а-яё]", fold(word)) else word.lower()
-    w = w.replace("gh", "g").replace("kh", "h").replace("yy", "y").replace("iy", "i")
+    w = w.replace("gh", "g").replace("kh", "h").replace("yy", "y").replace("iy", "i").replace("y", "i")
     return re.sub(r"[^a-z]", "", w)
+
+
+def _name_stem(name_ru: str) -> str:
+    """"Жанааркинский район" / "Жанааркинский" -> "жанаарк": the part two name lists spell alike."""
+    w = fold(re.sub(r"\s*(район|г\.а\.|область)\s*", " ", name_ru, flags=re.I).strip().split(" ")[0])
+    return re.sub(r"(инский|ынский|енский|анский|ский|цкий|ской|ская|ный)$", "", w)
+
+
+def _with_legacy_names(kato_rows, legacy_names) -> list[dict]:
+    """Fill missing name_kk/name_en of level-1/2 units from the legacy list, matched by Russian name stem."""
+    by_stem: dict[tuple[str, int], list[dict]] = defaultdict(list)
+    for r in legacy_names:
+        by_stem[(_name_stem(r["name_ru"]), int(r["level"]))].append(r)
+    out = []
+    for r in kato_rows:
+        if int(r["depth"]) <= 2 and not r.get("name_kk") and by_stem:
+            cands = by_stem.get((_name_stem(r["name_ru"]), int(r["depth"])), [])
+            if not cands:
+                stem = _name_stem(r["name_ru"])
+                keys = [k for k in by_stem if k[1] == int(r["depth"]) and k[0][:2] == stem[:2]]
+                best = process.extractOne(stem, [k[0] for k in keys], scorer=fuzz.ratio, score_cutoff=85)
+                cands = by_stem[(best[0], int(r["depth"]))] if best else []
+            if len(cands) > 1:  # "Аягозский" and "Аягоз ГА": the district and its town share a stem
+                is_city = bool(re.search(r"г\.\s?а\.|^г\.", r["name_ru"], re.I))
+                cands = [c for c in cands if bool(re.search(r"\bГА\b|г\.а\.", c["name_ru"], re.I)) == is_city]
+            if len(cands) == 1:
+                r = {**r, "name_kk": cands[0]["name_kk"] or None, "name_en": cands[0]["name_en"] or None}
+        out.append(r)
+    return out
 
 
 @dataclass(frozen=True)
@@ -68,11 +97,17 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ building
     @classmethod
-    def from_rows(cls, kato_rows, oked_rows) -> Gazetteer:
-        """Build from registry rows (sources.registries.load_kato()/load_oked() shape)."""
+    def from_rows(cls, kato_rows, oked_rows, legacy_names=()) -> Gazetteer:
+        """Build from registry rows (sources.registries.load_kato()/load_oked() shape).
+
+        `legacy_names`: rows of the 2018 ru/kk/en name file (code, level, name_ru, name_kk, name_en). Districts
+        moved to the regions created in 2022 (Abai, Zhetisu, Ulytau) have new codes, so their Kazakh and English
+        names are found by their Russian name instead of by code.
+        """
         from extraction.morph import lemma, lexeme_forms
 
         g = cls()
+        kato_rows = _with_legacy_names(kato_rows, legacy_names)
         by_code = {r["code"]: r for r in kato_rows}
         for r in kato_rows:
             depth = int(r["depth"])
@@ -214,6 +249,13 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The gazetteer over the registries shipped in data/registries (built once per process)."""
-    from sources.registries import load_kato, load_oked
+    import csv
 
-    return Gazetteer.from_rows(load_kato(max_depth=4), load_oked())
+    from sources.registries import KATO_NAMES_KK_EN, REGISTRY_DIR, load_kato, load_oked
+
+    legacy = REGISTRY_DIR / KATO_NAMES_KK_EN
+    legacy_rows: list[dict] = []
+    if legacy.is_file():
+        with legacy.open(encoding="utf-8-sig", newline="") as f:
+            legacy_rows = list(csv.DictReader(f))
+    return Gazetteer.from_rows(load_kato(max_depth=4), load_oked(), legacy_rows)

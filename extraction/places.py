@@ -32,10 +32,34 @@ def _pick(cands: list[Place], kinds: tuple[str, ...]) -> Place | None:
     return None
 
 
+# Kazakh case and possessive endings, longest first: "Жаңаарқаның", "Қарғалыда", "Ұлытаудағы"
+_KK_SUFFIX = re.compile(
+    r"(?:ның|нің|дың|дің|тың|тің|дағы|дегі|тағы|тегі|нда|нде|да|де|та|те|нан|нен|дан|ден|тан|тен|"
+    r"ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|ы|і)$",
+    re.IGNORECASE,
+)
+
+
+def kk_base_forms(word: str) -> list[str]:
+    """The word with one Kazakh case ending removed (at most two tries), for registry lookups."""
+    out = []
+    w = word
+    for _ in range(2):
+        m = _KK_SUFFIX.search(w)
+        if not m or len(w) - len(m.group(0)) < 3:
+            break
+        w = w[: m.start()]
+        out.append(w)
+    return out
+
+
 def _candidates(gaz: Gazetteer, w: str, kinds: tuple[str, ...]) -> list[Place]:
     if re.match("[A-Za-z]", w):
         return gaz.latin_lookup(w)
     cands = gaz.ru_lookup(w) + gaz.kk_lookup(w)
+    if not any(p.kind in kinds for p in cands):
+        for base in kk_base_forms(w):
+            cands = cands + gaz.kk_lookup(base)
     if not any(p.kind in kinds for p in cands):
         cands = cands + gaz.fuzzy_ru(w, kinds)
     return cands

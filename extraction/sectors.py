@@ -1,5 +1,11 @@
-"""Project activity -> OKED code: a seed table of common project words (ru/kk/en stems), backed by lemma
-matching against the OKED registry names so an activity missing from the table still maps (Russian text)."""
+"""Project activity -> OKED code.
+
+A curated concept table maps common project words (ru/kk/en stems) to the most specific OKED code; it is matched
+first inside the *project phrase* (the words around the head noun: "завод по выпуску X", "X plant",
+"X шығаратын зауыт") so that a product merely mentioned elsewhere in the sentence ("meat" in "poultry meat", "for
+poultry farms" as customers) does not decide the sector. Activities missing from the table fall back to lemma
+matching against the OKED registry names (Russian text).
+"""
 
 from __future__ import annotations
 
@@ -8,69 +14,103 @@ import re
 from extraction.gazetteer import Gazetteer
 from extraction.morph import lemma
 
-# (stem regex, OKED code); earlier rows are more specific products and win over generic facility words
+# (stem regex, OKED code); earlier rows are more specific and win over later ones inside the same phrase
 SECTOR_SEEDS: list[tuple[str, str]] = [
-    (r"ветро\w*|ВЭС|wind\w*|жел\s+электр\w*", "35.11.4"),
-    (r"солнечн\w*|СЭС|solar|күн\s+электр\w*", "35.11.5"),
-    (r"гидроэлектр\w*|ГЭС|hydropower", "35.11.2"),
-    (r"теплоэлектр\w*|ТЭЦ|ТЭС|thermal\s+power", "35.11.1"),
-    (r"электростанц\w*|power\s+plant|электр\s+станция\w*", "35.11"),
+    # energy
+    (r"ветро\w*|ВЭС|wind\w*|жел\s+электр\w*|жел\s+станс\w*|жел\s+парк\w*", "35.11.4"),
+    (r"солнечн\w*|СЭС|solar|photovoltaic|фотоэлектр\w*|күн\s+электр\w*|күн\s+станс\w*|күн\s+панель\w*", "35.11.5"),
+    (r"гидроэлектр\w*|ГЭС|hydro\w*|су\s+электр\w*", "35.11.2"),
+    (r"теплоэлектр\w*|ТЭЦ|ТЭС|thermal\s+power|жылу\s+электр\w*", "35.11.1"),
+    (r"электростанц\w*|power\s+(?:plant|station)|электр\s+станция\w*|энергоблок\w*", "35.11"),
+    (r"опреснен\w*|опреснит\w*|desalinat\w*|тұщыланд\w*|водоочист\w*|water\s+treatment|водоснабжен\w*|"
+     r"водозабор\w*|water\s+supply", "36.00"),
+    # oil, gas, coke, chemicals
+    (r"кокс\w*|coke|coking", "19.10"),
+    (r"нефтеперераб\w*|oil\s+refiner\w*|НПЗ|мұнай\s+өңдеу\w*", "19.20"),
+    (r"газоперераб\w*|ГПЗ|gas\s+processing|gas[- ]processing|газ\s+өңдеу\w*|газды\s+өңдеу\w*", "06.20"),
+    (r"\w*фосфат\w*|phosphate\w*|фосфор\w*|phosphor\w*", "20.15"),
     (r"метанол\w*|methanol|аммиак\w*|ammonia|карбамид\w*|urea|удобрен\w*|fertili[sz]er\w*|тыңайтқыш\w*", "20.15"),
-    (r"полимер\w*\s+труб\w*|пластиков\w*\s+труб\w*|plastic\s+pipe\w*", "22.21"),
+    (r"капельн\w*|drip\w*|тамшылат\w*|полимер\w*\s+труб\w*|пластиков\w*\s+труб\w*|plastic\s+pipe\w*|"
+     r"полиэтилен\w*\s+труб\w*|PE\s+pipe\w*|пластик\w*|plastic\w*|полимер\w*", "22.21"),
     (r"полипропилен\w*|полиэтилен\w*|polyethylene|polypropylene", "20.16"),
     (r"газохими\w*|нефтехими\w*|petrochemical\w*", "20.14"),
-    (r"лекарствен\w*|фарм\w*|pharma\w*|препарат\w*|дәрі\w*", "21.20"),
+    (r"лекарствен\w*|фарм\w*|pharma\w*|препарат\w*|дәрі\w*|vaccin\w*|вакцин\w*", "21.20"),
     (r"шприц\w*|syringe\w*|медицинск\w+\s+издел\w*|medical\s+device\w*", "32.50"),
-    (r"стальн\w*\s+труб\w*|steel\s+pipe\w*|pipe\s+mill|line\s+pipe|болат\s+құбыр\w*|құбыр\w*", "24.20"),
+    (r"шин\w*|tyre\w*|tire\w*", "22.11"),
+    # metals and metal products
+    (r"кабел\w*|cable\w*|провод\w*|кабель\w*", "27.32"),
+    (r"проволок\w*|метиз\w*|wire\w*|сым\w*|сетк\w*|mesh|гвозд\w*|nail\w*|крепеж\w*|fastener\w*", "25.93"),
+    (r"металлоконструкц\w*|металл\w*\s+конструкц\w*|steel\s+structure\w*|металл\s+конструкция\w*|"
+     r"конструкция\w*|structural\s+steel", "25.11"),
+    (r"стальн\w*\s+труб\w*|steel\s+pipe\w*|pipe\s+mill|line\s+pipe|болат\s+құбыр\w*|труб\w*|pipe\w*|құбыр\w*",
+     "24.20"),
     (r"литей\w*|отливк\w*|foundry|casting\w*", "24.51"),
-    (r"легирован\w*\s+стал\w*|стал\w*|steel|металлург\w*|ферросплав\w*|ferroalloy\w*", "24.10"),
-    (r"алюмини\w*|aluminium|aluminum|медеплавил\w*|copper\s+smelter", "24.42"),
+    (r"алюмини\w*|aluminium|aluminum|медеплавил\w*|copper\s+smelter|copper\s+cathode\w*|катод\w*", "24.42"),
+    (r"(?:легирован|углеродист|нержаве|конструкционн|листов|сортов)\w*\s+стал\w*|сталь\w*|стальн\w*|"
+     r"сталеплав\w*|(?:производств|выплавк|выпуск)\w*\s+стали|steel|металлург\w*|ферросплав\w*|ferroalloy\w*|"
+     r"болат(?!ын|ты)\w*|прокат\w*", "24.10"),
+    # building materials
     (r"флоат\w*|стекл\w*|glass|шыны\w*", "23.11"),
     (r"цемент\w*|клинкер\w*|cement|clinker", "23.51"),
     (r"гипс\w*|gypsum|drywall", "23.62"),
     (r"кирпич\w*|brick\w*|кірпіш\w*", "23.32"),
+    (r"плитк\w*|tile\w*|плита\w*|керамогранит\w*", "23.31"),
     (r"пропант\w*|proppant\w*|огнеупор\w*|refractor\w*|керамич\w*|ceramic\w*", "23.20"),
-    (r"бетон\w*|concrete", "23.63"),
-    (r"хром\w*\s+руд\w*|хромит\w*|chrom\w*|медн\w*|copper|золот\w*|gold|руд\w*|ore\b|mining|обогатит\w*|"
-     r"кен\s+орн\w*", "07.29"),
-    (r"железн\w*\s+руд\w*|iron\s+ore", "07.10"),
-    (r"угол\w*|угл[яеи]\w*|coal|көмір\w*", "05.10"),
+    (r"бетон\w*|concrete|ЖБИ", "23.63"),
+    # mining
+    (r"железн\w*\s+руд\w*|iron\s+ore|темір\s+кен\w*", "07.10"),
     (r"уран\w*|uranium", "07.21"),
+    (r"угол\w*|угл[яеи]\w*|coal|көмір\w*", "05.10"),
     (r"нефт\w*\s+месторожд\w*|oil\s+field|добыч\w*\s+нефт\w*", "06.10"),
-    (r"электробус\w*|автобус\w*|автомобил\w*|vehicle\w*|electric\s+bus\w*|автокөлік\w*", "29.10"),
+    (r"хром\w*\s+руд\w*|хромит\w*|chrom\w*|медн\w*|copper|золот\w*|gold|руд\w*|ore\b|mining|обогатит\w*|"
+     r"кен\s+орн\w*|алтын\w*|мыс\b|мыс\s+кен\w*|месторожден\w*|deposit", "07.29"),
+    # machinery and vehicles
+    (r"зерносуш\w*|grain\s+dr(?:y|i)er\w*|астық\s+кептір\w*", "28.93"),
+    (r"лифт\w*|passenger\s+elevator\w*|escalator\w*|эскалатор\w*", "28.22"),
+    (r"электробус\w*|автобус\w*|автомобил\w*|vehicle\w*|electric\s+bus\w*|автокөлік\w*|car\s+assembly", "29.10"),
     (r"сельхозтехник\w*|сельскохозяйственн\w*\s+техник\w*|почвообрабат\w*|посевн\w*\s+техник\w*|"
-     r"tractor\w*|трактор\w*|комбайн\w*|agricultural\s+machin\w*|ауыл\s+шаруашылығы\s+техника\w*", "28.30"),
+     r"tractor\w*|трактор\w*|комбайн\w*|agricultural\s+machin\w*|farm\s+machin\w*|ауыл\s+шаруашылығы\s+техника\w*|"
+     r"дождеват\w*|sprinkler\w*|irrigation\s+(?:equipment|system)\w*|суару\s+жабдық\w*", "28.30"),
     (r"вагон\w*|wagon\w*|railcar\w*", "30.20"),
-    (r"трансформатор\w*|кабел\w*|cable\w*|transformer\w*", "27.11"),
+    (r"трансформатор\w*|transformer\w*", "27.11"),
     (r"аккумулятор\w*|batter(?:y|ies)", "27.20"),
-    (r"молок\w*|молоч\w*|сыр\w*|dairy|milk|сүт\w*", "10.51"),
-    (r"мяс\w*|meat|ет\s+өңдеу\w*|колбас\w*", "10.11"),
+    # agriculture (the farm itself: animals, greenhouses) before the food made from it
+    (r"откорм\w*|feedlot\w*|крупн\w+\s+рогат\w*|КРС|beef\s+cattle|бордақыла\w*|мүйізді\s+ірі\s+қара", "01.42"),
+    (r"птицефабрик\w*|птицеводческ\w*|бройлер\w*|broiler\w*|poultry\s+farm\w*|poultry|птиц\w*|құс\s+фабрика\w*|"
+     r"құс\s+шаруашылығ\w*|құс\w*", "01.47"),
+    (r"молочно-товарн\w*|МТФ|сүт-тауар\w*|сүт\s+тауар\w*|dairy\s+(?:farm|cattle|herd)\w*|дойн\w*|коров\w*|cows?\b|"
+     r"сиыр\w*|молочн\w*\s+ферм\w*|сүт\s+ферма\w*", "01.41"),
+    (r"свин\w*|pig\w*|шошқа\w*", "01.46"),
+    (r"овц\w*|sheep|қой\s+шаруашылығ\w*", "01.45"),
+    (r"теплиц\w*|тепличн\w*|greenhouse\w*|жылыжай\w*", "01.13"),
+    (r"сад\w*|orchard\w*|бақ\b|плодов\w*\s+сад\w*", "01.24"),
+    # food
+    (r"комбикорм\w*|корм\w*\s+завод|animal\s+feed|feed\s+mill|мал\s+азығы\w*|құрама\s+жем\w*|жем\b", "10.91"),
+    (r"молок\w*|молоч\w*|сыр(?:ы|ов|а|ный|ная|ное|ные|оварн\w*)?(?!\w)|dairy|milk|сүт\w*", "10.51"),
+    (r"мясо\w*|мясн\w*|мяса|meat|beef|slaughter\w*|убой\w*|ет\s+(?:өңдеу|комбинат|өнім)\w*|колбас\w*", "10.11"),
     (r"рыб\w*|fish\w*|балық\w*", "10.20"),
-    (r"комбикорм\w*|корм\w*\s+завод|animal\s+feed|feed\s+mill|мал\s+азығы\w*|құрама\s+жем\w*", "10.91"),
     (r"крахмал\w*|глютен\w*|starch|gluten|глубок\w*\s+переработ\w*\s+зерн\w*|бидай\w*|wheat\s+processing|"
      r"терең\s+өңде\w*", "10.62"),
     (r"мук\w*|мельниц\w*|flour|ұн\b", "10.61"),
     (r"бобов\w*|чечевиц\w*|pulse\w*|lentil\w*|крупы|круп\w*", "10.61"),
-    (r"масложир\w*|растительн\w+\s+масл\w*|подсолнечн\w*|oilseed\w*|vegetable\s+oil", "10.41"),
-    (r"сахар\w*|sugar", "10.81"),
-    (r"соков\w*|напит\w*|beverage\w*|juice", "11.07"),
-    (r"плодоовощ\w*|овощ\w*\s+переработ\w*|консерв\w*|canned", "10.39"),
-    (r"текстил\w*|хлопк\w*|пряж\w*|textile\w*|cotton|yarn", "13.10"),
-    (r"швейн\w*|одежд\w*|garment\w*|apparel", "14.13"),
-    (r"кож\w*|обув\w*|leather|footwear", "15.20"),
-    (r"мебел\w*|furniture", "31.09"),
+    (r"масложир\w*|маслоэкстракц\w*|растительн\w+\s+масл\w*|подсолнечн\w*|oilseed\w*|vegetable\s+oil|"
+     r"sunflower|рапс\w*|rapeseed|майлы\s+дақыл\w*|өсімдік\s+май\w*", "10.41"),
+    (r"сахар\w*|sugar|қант\w*", "10.81"),
+    (r"плодоовощ\w*|овощ\w*|консерв\w*|canned|картоф\w*|potato\w*|көкөніс\w*", "10.39"),
+    (r"соков\w*|напит\w*|beverage\w*|juice|шырын\w*", "11.07"),
+    # light industry
+    (r"текстил\w*|хлопк\w*|хлопчатобумажн\w*|пряж\w*|ткан\w*|textile\w*|cotton|yarn|fabric\w*|тоқыма\w*|мата\w*",
+     "13.10"),
+    (r"швейн\w*|одежд\w*|garment\w*|apparel|тігін\w*", "14.13"),
+    (r"кож\w*|обув\w*|leather|footwear|аяқ\s+киім\w*", "15.20"),
+    (r"мебел\w*|furniture|жиһаз\w*", "31.09"),
     (r"бумаг\w*|картон\w*|paper|cardboard", "17.12"),
-    (r"шин\w*|tyre\w*|tire\w*", "22.11"),
-    (r"откорм\w*|feedlot\w*|крупн\w+\s+рогат\w*|КРС|cattle|бордақыла\w*|мүйізді\s+ірі\s+қара", "01.42"),
-    (r"птицефабрик\w*|птиц\w*|poultry|құс\s+фабрика\w*", "01.47"),
-    (r"свин\w*|pig\w*", "01.46"),
-    (r"овц\w*|sheep", "01.45"),
-    (r"молочно-товарн\w*\s+ферм\w*|dairy\s+farm", "01.41"),
-    (r"теплиц\w*|тепличн\w*|greenhouse\w*|жылыжай\w*", "01.13"),
-    (r"сад\w*|orchard\w*|бақ\b|плодов\w*", "01.24"),
-    (r"орошен\w*|irrigat\w*", "01.61"),
-    (r"дата-центр\w*|центр\w*\s+обработки\s+данных|data\s+cent(?:er|re)\w*|майнинг\w*", "63.11"),
-    (r"логистическ\w*|склад\w*|logistic\w*|warehous\w*|терминал\w*|логистика\w*|хаб\w*|hub\b", "52.10"),
+    # services and infrastructure
+    (r"дата-центр\w*|центр\w*\s+обработки\s+данных|data\s+cent(?:er|re)\w*|майнинг\w*|деректер\s+орталығ\w*", "63.11"),
+    (r"зерн\w*\s+элеватор\w*|grain\s+(?:elevator|storage|terminal)\w*|элеватор\w*|зернохранилищ\w*|"
+     r"астық\s+қойма\w*|астық\s+сақта\w*", "52.10"),
+    (r"логистическ\w*|склад\w*|logistic\w*|warehous\w*|терминал\w*|логистика\w*|хаб\w*|hub\b|dry\s+port|"
+     r"сухой\s+порт|қойма\w*", "52.10"),
     (r"гостиниц\w*|отел\w*|hotel\w*|қонақ\s*үй\w*", "55.10"),
     (r"туристск\w*|курорт\w*|resort\w*|туристік\w*", "55.20"),
     (r"больниц\w*|клиник\w*|hospital\w*|clinic\w*|аурухана\w*", "86.10"),
@@ -79,8 +119,21 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"торгов\w+\s+центр\w*|shopping\s+(?:mall|cent(?:er|re))|сауда\s+орталығ\w*", "68.20"),
     (r"переработ\w*\s+отход\w*|мусоро\w*|waste|recycl\w*|қалдық\w*", "38.32"),
     (r"газопровод\w*|pipeline|газ\w*\s+хранил\w*", "49.50"),
+    (r"орошен\w*|irrigat\w*|суару\w*", "01.61"),
 ]
+_RANK = {code: i for i, (_, code) in reversed(list(enumerate(SECTOR_SEEDS)))}
 _SEEDS = [(re.compile(rf"(?<!\w)(?:{p})", re.IGNORECASE), code) for p, code in SECTOR_SEEDS]
+
+# head nouns of a project phrase; the phrase is the few words around one, inside its clause
+_HEAD = re.compile(
+    r"(?<!\w)(завод\w*|фабрик\w*|комбинат\w*|электростанц\w*|станци\w*|комплекс\w*|предприяти\w*|цех\w*|"
+    r"ферм\w*|теплиц\w*|месторожден\w*|производств\w*|выпуск\w*|переработк\w*|площадк\w*|элеватор\w*|"
+    r"plant|factory|mill|farm|station|complex|mine|facility|works|hub|centre|center|park|"
+    r"зауыт\w*|кешен\w*|стансас\w*|фабрика\w*|кәсіпорын\w*|шығаратын|өндіретін|өңдейтін)(?!\w)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\s,;:.()«»\"“”]+")
+_BEFORE, _AFTER = 6, 6
 _PHRASE = re.compile(
     r"(?:производств\w*|выпуск\w*|переработк\w*|строительств\w*|завод\w*|фабрик\w*|комбинат\w*|комплекс\w*)"
     r"((?:\s+(?:по\s+)?[а-яё-]{3,}){1,5})",
@@ -88,16 +141,40 @@ _PHRASE = re.compile(
 )
 
 
+def _project_phrases(text: str) -> list[str]:
+    """The words around each head noun, cut at clause punctuation."""
+    out = []
+    for m in _HEAD.finditer(text):
+        left = re.split(r"[,;:.()]", text[: m.start()])[-1]
+        right = re.split(r"[,;:.()]", text[m.end() :])[0]
+        before = _WORD.findall(left)[-_BEFORE:]
+        after = _WORD.findall(right)[:_AFTER]
+        out.append(" ".join([*before, m.group(0), *after]))
+    return out
+
+
+def _best_seed(text: str) -> tuple[str, str] | None:
+    best: tuple[int, str, str] | None = None
+    for rank, (pat, code) in enumerate(_SEEDS):
+        if best is not None and rank >= best[0]:
+            break
+        m = pat.search(text)
+        if m:
+            best = (rank, code, m.group(0))
+    return (best[1], best[2]) if best else None
+
+
 def sector_for(texts: list[str], gazetteer: Gazetteer) -> tuple[str | None, str | None]:
     """(OKED code, matched words) for a project described by `texts` (its sentences, key sentence first)."""
     for text in texts:
-        best: tuple[int, int, str, str] | None = None
-        for rank, (pat, code) in enumerate(_SEEDS):
-            m = pat.search(text)
-            if m and (best is None or rank < best[0]):
-                best = (rank, m.start(), code, m.group(0))
-        if best:
-            return gazetteer.finest_existing(best[2]), best[3]
+        hits = [h for h in (_best_seed(p) for p in _project_phrases(text)) if h]
+        if hits:
+            code, words = min(hits, key=lambda h: _RANK[h[0]])
+            return gazetteer.finest_existing(code), words
+    for text in texts:
+        hit = _best_seed(text)
+        if hit:
+            return gazetteer.finest_existing(hit[0]), hit[1]
     for text in texts:
         for m in _PHRASE.finditer(text):
             lemmas = {lemma(w.lower()) for w in re.findall(r"[а-яё]{4,}", m.group(1), re.IGNORECASE)}
