@@ -8,8 +8,9 @@ from pathlib import Path
 import duckdb
 
 EXPORT_TABLES = [
-    "fct_deals", "fct_deal_mentions", "fct_announced_totals", "mart_investment_by_sector",
-    "mart_investment_by_district", "mart_investment_by_country", "mart_investment_by_month",
+    "fct_deals", "fct_deal_mentions", "fct_deal_stages", "fct_announced_totals", "fct_quarantine",
+    "mart_investment_by_sector", "mart_investment_by_district", "mart_investment_by_country",
+    "mart_investment_by_month",
 ]
 
 

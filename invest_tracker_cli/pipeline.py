@@ -18,6 +18,11 @@ class RunOutcome:
     failure: str = ""
 
 
+PROGRESS_PREFIX = "progress: "  # user log lines with this prefix are shown in the terminal step log
+# Dagster warns that dbt's checks gave no result when dbt was not started because nothing changed.
+_EXPECTED_WHEN_DBT_SKIPS = "Blocking asset check"
+
+
 class _StepLogHandler(logging.Handler):
     """One line per step start/finish and per warning: a readable step log instead of Dagster's event dump."""
 
@@ -40,8 +45,12 @@ class _StepLogHandler(logging.Handler):
                     why = data.description or ""
                     print(f"  ! check {data.check_name} on {data.asset_key.to_user_string()} failed: {why}",
                           file=sys.stderr, flush=True)
-        elif record.levelno >= logging.WARNING:
-            print(f"  ! {meta.get('orig_message') or record.getMessage()}", file=sys.stderr, flush=True)
+        else:
+            message = meta.get("orig_message") or record.getMessage()
+            if message.startswith(PROGRESS_PREFIX):
+                print(f"    {message[len(PROGRESS_PREFIX):]}", file=sys.stderr, flush=True)
+            elif record.levelno >= logging.WARNING and not message.startswith(_EXPECTED_WHEN_DBT_SKIPS):
+                print(f"  ! {message}", file=sys.stderr, flush=True)
 
 
 def _failure_message(result) -> str:

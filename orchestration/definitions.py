@@ -4,18 +4,33 @@ from __future__ import annotations
 
 import dagster as dg
 
-from orchestration.defs import automation, checks, extraction, ingestion, publishing, registries, transform
+from orchestration.defs import (
+    automation,
+    checks,
+    extraction,
+    feeds,
+    ingestion,
+    publishing,
+    registries,
+    resolution,
+    transform,
+)
 from orchestration.resources import InputFolderResource, WarehouseResource
 
 
 def build_definitions() -> dg.Definitions:
+    # DuckDB allows one writer: steps run one after another in the run's process (which also spares each step
+    # a process start and re-import), and every writing asset is in the "warehouse" pool so runs queue too.
     shared = dg.Definitions(
         resources={"warehouse_db": WarehouseResource(), "input_folder": InputFolderResource()},
+        executor=dg.in_process_executor,
     )
     return dg.Definitions.merge(
         registries.build_defs(),
         ingestion.build_defs(),
+        feeds.build_defs(),
         extraction.build_defs(),
+        resolution.build_defs(),
         transform.build_defs(),
         publishing.build_defs(),
         automation.build_defs(),

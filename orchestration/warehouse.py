@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,11 +53,56 @@ RAW_TABLES: dict[str, str] = {
         mention_id varchar not null, article_id varchar not null, content_sha256 varchar not null,
         source_file varchar not null, field varchar not null, value varchar, reason varchar not null,
         message varchar not null, extractor_version varchar not null, primary key (mention_id, field)""",
+    "mention_resolution": """
+        mention_id varchar primary key, deal_id varchar not null, rule varchar not null, score double,
+        merged_from varchar, partner_conflict boolean not null, resolver_version varchar not null,
+        resolved_at timestamp not null, run_id varchar""",
+    "deal_merges": """
+        surviving_deal_id varchar not null, absorbed_deal_id varchar not null, reason varchar not null,
+        mentions integer not null, merged_at timestamp not null, run_id varchar,
+        primary key (surviving_deal_id, absorbed_deal_id)""",
+    "feed_items": """
+        feed_name varchar not null, item_id varchar, article_id varchar not null, content_sha256 varchar not null,
+        source_file varchar not null, url varchar, first_seen_at timestamp not null, last_seen_at timestamp not null,
+        run_id varchar, primary key (feed_name, article_id, content_sha256)""",
+    "feed_state": """
+        feed_name varchar primary key, url varchar not null, etag varchar, last_modified varchar,
+        body_sha256 varchar, last_status varchar not null, last_error varchar, last_checked_at timestamp not null,
+        last_changed_at timestamp""",
+    "build_state": """
+        step varchar primary key, fingerprint varchar not null, built_at timestamp not null""",
     "extracted_articles": """
         article_id varchar not null, content_sha256 varchar not null, extractor_version varchar not null,
         mention_count integer not null, total_count integer not null, extracted_at timestamp not null,
         primary key (article_id, content_sha256, extractor_version)""",
 }
+
+
+# The rows of raw.press_releases that a feed wrote: the folder read leaves them alone.
+FEED_ROW_SQL = (
+    "exists (select 1 from raw.feed_items as f "
+    "where f.article_id = press_releases.article_id and f.content_sha256 = press_releases.content_sha256)"
+)
+
+# Columns that change on every read without the data changing (and every timestamp column): left out of the
+# raw-layer fingerprint.
+VOLATILE_COLUMNS = ("run_id",)
+
+
+def raw_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
+    """A digest of everything dbt reads from the raw layer: equal digests mean the marts would come out the same."""
+    parts = []
+    for table in sorted(set(RAW_TABLES) - {"build_state"}):
+        columns = con.execute(
+            "select column_name, data_type from information_schema.columns "
+            "where table_schema = 'raw' and table_name = ?",
+            [table]).fetchall()
+        stable = ", ".join(
+            f'"{c}"' for c, kind in columns if c not in VOLATILE_COLUMNS and not kind.startswith("TIMESTAMP")
+        )
+        count, digest = con.execute(f"select count(*), bit_xor(hash({stable})) from raw.{table}").fetchone()
+        parts.append(f"{table}:{count}:{digest}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
 @contextmanager

@@ -34,7 +34,7 @@ def _frame(db: WarehouseResource, sql: str) -> pd.DataFrame:
         return con.execute(sql).df()
 
 
-@dg.asset_check(asset=dg.AssetKey(["raw", "press_releases"]), blocking=True)
+@dg.asset_check(asset=dg.AssetKey(["raw", "press_releases"]), blocking=True, pool="warehouse")
 def press_releases_are_valid(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
     """Current articles: unique ids, non-empty text, known format and language, plausible dates."""
     frame = _frame(warehouse_db, "select * exclude (text), text from raw.press_releases where is_current")
@@ -44,7 +44,7 @@ def press_releases_are_valid(warehouse_db: WarehouseResource) -> dg.AssetCheckRe
     return _result(validate_frame("press_releases", frame, suites.press_release_suite(max_age)))
 
 
-@dg.asset_check(asset=dg.AssetKey(["raw", "deal_mentions"]), blocking=True,
+@dg.asset_check(asset=dg.AssetKey(["raw", "deal_mentions"]), blocking=True, pool="warehouse",
                 additional_deps=[dg.AssetKey(["raw", "kato"]), dg.AssetKey(["raw", "oked"])])
 def deal_mentions_are_valid(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
     """Mentions of current articles: codes in the registries, amounts positive, status known, years plausible."""
@@ -63,7 +63,7 @@ def deal_mentions_are_valid(warehouse_db: WarehouseResource) -> dg.AssetCheckRes
     return _result(validate_frame("deal_mentions", frame, suites.deal_mention_suite(kato, oked, currencies)))
 
 
-@dg.asset_check(asset=dg.AssetKey(["marts", "fct_deals"]), blocking=True)
+@dg.asset_check(asset=dg.AssetKey(["marts", "fct_deals"]), blocking=True, pool="warehouse")
 def deals_are_valid(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
     """One row per deal, a known status, USD amounts within the plausible range, evidence for every deal."""
     frame = _frame(warehouse_db, "select * from marts.fct_deals")
@@ -72,7 +72,7 @@ def deals_are_valid(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
 
 def _mart_check(mart: str, key: str):
     @dg.asset_check(asset=dg.AssetKey(["marts", mart]), name=f"{mart}_reconciles_with_fct_deals", blocking=True,
-                    additional_deps=[dg.AssetKey(["marts", "fct_deals"])])
+                    pool="warehouse", additional_deps=[dg.AssetKey(["marts", "fct_deals"])])
     def _check(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
         with warehouse_db.connect() as con:
             frame = con.execute(f"select * from marts.{mart}").df()

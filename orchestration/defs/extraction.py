@@ -3,7 +3,10 @@
 
 import hashlib
 import json
+import multiprocessing
+import os
 from collections.abc import Collection
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date, datetime
 from pathlib import Path
 
@@ -11,7 +14,7 @@ import dagster as dg
 import pandas as pd
 
 import extraction
-from extraction import extract_article
+from extraction import default_gazetteer, extract_article
 from extraction.models import DealMention
 from orchestration import warehouse
 from orchestration.resources import WarehouseResource
@@ -46,6 +49,27 @@ def _as_date(value: object) -> date | None:
     return value if isinstance(value, date) else None
 
 
+# Below this many articles a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 300
+
+
+def _extract_one(args: tuple) -> list:
+    text, published, lang, title = args
+    return extract_article(text, published=published, lang=lang, title=title)
+
+
+def run_extractor(articles: pd.DataFrame, workers: int | None = None) -> list[list]:
+    """extract_article over every article row, in a process pool when the batch is large (one process a core)."""
+    jobs = [(row.text, _as_date(row.published), row.lang, row.title) for row in articles.itertuples(index=False)]
+    workers = workers or os.cpu_count() or 1
+    if len(jobs) < PARALLEL_THRESHOLD or workers < 2:
+        return [_extract_one(job) for job in jobs]
+    default_gazetteer()  # built once here; forked workers share it instead of each building their own
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_extract_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+
+
 def extract_rows(
     articles: pd.DataFrame, kato_codes: Collection[str], oked_codes: Collection[str]
 ) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
@@ -57,9 +81,7 @@ def extract_rows(
     rejected_values: list[dict] = []
     totals: list[dict] = []
     processed: list[dict] = []
-    for row in articles.itertuples(index=False):
-        published = _as_date(row.published)
-        records = extract_article(row.text, published=published, lang=row.lang, title=row.title)
+    for row, records in zip(articles.itertuples(index=False), run_extractor(articles), strict=True):
         n_mentions = n_totals = 0
         for index, rec in enumerate(records):
             common = {
@@ -144,13 +166,14 @@ def extract_rows(
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(["raw", "deal_mentions"], deps=[["raw", "press_releases"], ["raw", "kato"], ["raw", "oked"]],
+        dg.AssetSpec(["raw", "deal_mentions"], deps=[["raw", "press_releases"], ["raw", "feed_items"], ["raw", "kato"],
+                                                       ["raw", "oked"]],
                      description="Deals stated in articles, each with its evidence sentence and offsets."),
-        dg.AssetSpec(["raw", "announced_totals"], deps=[["raw", "press_releases"]],
+        dg.AssetSpec(["raw", "announced_totals"], deps=[["raw", "press_releases"], ["raw", "feed_items"]],
                      description="Umbrella totals, targets and statistics: money stated that is not a deal."),
-        dg.AssetSpec(["raw", "rejected_values"], deps=[["raw", "press_releases"]],
+        dg.AssetSpec(["raw", "rejected_values"], deps=[["raw", "press_releases"], ["raw", "feed_items"]],
                      description="Quarantine of implausible extracted values (field nulled in the mention)."),
-        dg.AssetSpec(["raw", "extracted_articles"], deps=[["raw", "press_releases"]],
+        dg.AssetSpec(["raw", "extracted_articles"], deps=[["raw", "press_releases"], ["raw", "feed_items"]],
                      description="Article versions already extracted (incremental extraction)."),
     ],
     group_name=GROUP,
@@ -176,7 +199,7 @@ def deal_mentions(context: dg.AssetExecutionContext, warehouse_db: WarehouseReso
         ).df()
         kato_codes = {r[0] for r in con.execute("select code from raw.kato where depth <= 2").fetchall()}
         oked_codes = {r[0] for r in con.execute("select code_dotted from raw.oked").fetchall()}
-    context.log.info("%d article versions to extract (extractor %s)", len(pending), EXTRACTOR_VERSION)
+    context.log.info(f"progress: {len(pending)} new article versions to extract (extractor {EXTRACTOR_VERSION})")
     mentions, totals, processed, rejected_values = extract_rows(pending, kato_codes, oked_codes)
     for value in rejected_values:
         context.log.warning("quarantined value %s", value["message"])

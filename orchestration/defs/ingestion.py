@@ -20,8 +20,11 @@ ARTICLE_COLUMNS = [
 REJECTION_COLUMNS = ["file", "item", "reason", "message", "content_sha256"]
 
 
-def upsert_current(con, table: str, frame: pd.DataFrame, key: list[str], run_id: str) -> None:
-    """Mark every row of `table` not current, then insert or refresh the rows of this read as current.
+def upsert_current(
+    con, table: str, frame: pd.DataFrame, key: list[str], run_id: str, *, keep_current: str | None = None
+) -> None:
+    """Mark every row of `table` not current (except rows matching `keep_current`, e.g. feed rows), then insert
+    or refresh the rows of this read as current.
 
     Keys come from content and source, so a re-run with the same inputs changes no ids and no row counts,
     and a changed file becomes a new version while the old one is kept (not current).
@@ -32,7 +35,8 @@ def upsert_current(con, table: str, frame: pd.DataFrame, key: list[str], run_id:
     updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c not in key)
     con.execute("begin transaction")
     try:
-        con.execute(f"update raw.{table} set is_current = false where is_current")
+        stale = "is_current" if keep_current is None else f"is_current and not ({keep_current})"
+        con.execute(f"update raw.{table} set is_current = false where {stale}")
         if not frame.empty:
             con.register("_incoming", frame)
             cols = ", ".join(f'"{c}"' for c in columns)
@@ -73,7 +77,8 @@ def raw_press_releases(
     for rejection in result.rejections:
         context.log.warning("quarantined %s: %s (%s)", rejection.file, rejection.message, rejection.reason)
     with warehouse_db.connect() as con:
-        upsert_current(con, "press_releases", articles, ["article_id", "content_sha256"], context.run.run_id)
+        upsert_current(con, "press_releases", articles, ["article_id", "content_sha256"], context.run.run_id,
+                       keep_current=warehouse.FEED_ROW_SQL)
         upsert_current(con, "rejected_inputs", rejections, ["file", "content_sha256"], context.run.run_id)
         counts = warehouse.table_counts(con, ["raw.press_releases", "raw.rejected_inputs"])
     reasons = rejections["reason"].value_counts().to_dict() if not rejections.empty else {}

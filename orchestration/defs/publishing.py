@@ -17,7 +17,8 @@ MART_KEYS = [
     for name in (
         "fct_deal_mentions", "fct_deals", "fct_announced_totals", "fct_quarantine", "dim_district", "dim_sector",
         "dim_country", "dim_date", "dim_company", "mart_investment_by_sector", "mart_investment_by_district",
-        "mart_investment_by_country", "mart_investment_by_month", "review_queue",
+        "mart_investment_by_country", "mart_investment_by_month", "review_queue", "fct_deal_stages",
+        "fct_corrections",
     )
 ]
 

@@ -65,7 +65,7 @@ class NbkRatesResource(dg.ConfigurableResource):
 
 
 @dg.asset(key=["raw", "fx_rates_daily"], group_name=GROUP, pool="warehouse", kinds={"python", "duckdb"},
-          deps=[["raw", "press_releases"]])
+          deps=[["raw", "press_releases"], ["raw", "feed_items"]])
 def fx_rates_daily(
     context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, nbk_rates: NbkRatesResource
 ) -> dg.MaterializeResult:

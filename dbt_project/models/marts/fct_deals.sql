@@ -3,8 +3,14 @@
 --   amount: a precise figure beats an approximate one, then the most recent, then the most confident.
 --   partner, country, place, sector: the value stated by the most mentions (ties: confidence, recency).
 --   A conflict flag is set where mentions disagree (amounts more than 5% apart in USD, or two places/partners).
+--   Analysts' deal-level corrections (seeds/corrections.csv) override the machine's choice (docs/resolution.md).
 with mentions as (
     select * from {{ ref('fct_deal_mentions') }}
+),
+
+corrections as (
+    -- analysts' deal-level overrides and notes; partner_conflict compares names across scripts (resolution)
+    select * from {{ ref('int_deals_corrected') }}
 ),
 
 deal_spans as (
@@ -93,26 +99,26 @@ completion_year as ({{ most_supported_value('mentions', 'completion_year') }}),
 final as (
     select
         s.deal_id,
-        case s.status_rank
+        coalesce(dc.status, case s.status_rank
             when 1 then 'memorandum'
             when 2 then 'agreement'
             when 3 then 'construction'
             when 4 then 'commissioned'
-        end as status,
-        p.partner_name,
-        c.partner_country,
-        r.region_kato,
-        d.district_kato,
-        o.oked,
-        left(regexp_replace(o.oked, '[^0-9]', '', 'g'), 2) as oked_division,
-        a.amount,
-        a.currency,
-        coalesce(a.amount_approximate, false) as amount_approximate,
-        a.amount_kzt,
-        a.amount_usd,
-        a.fx_rate_basis,
-        a.fx_rate_date,
-        coalesce(a.fx_rate_missing, false) as fx_rate_missing,
+        end) as status,
+        coalesce(dc.partner_name, p.partner_name) as partner_name,
+        coalesce(dc.partner_country, c.partner_country) as partner_country,
+        coalesce(dc.region_kato, r.region_kato) as region_kato,
+        coalesce(dc.district_kato, d.district_kato) as district_kato,
+        coalesce(dc.oked, o.oked) as oked,
+        left(regexp_replace(coalesce(dc.oked, o.oked), '[^0-9]', '', 'g'), 2) as oked_division,
+        coalesce(dc.amount, a.amount) as amount,
+        if(dc.amount is null, a.currency, dc.currency) as currency,
+        coalesce(dc.amount is null and a.amount_approximate, false) as amount_approximate,
+        if(dc.amount is null, a.amount_kzt, dc.amount_kzt) as amount_kzt,
+        if(dc.amount is null, a.amount_usd, dc.amount_usd) as amount_usd,
+        if(dc.amount is null, a.fx_rate_basis, dc.fx_rate_basis) as fx_rate_basis,
+        if(dc.amount is null, a.fx_rate_date, dc.fx_rate_date) as fx_rate_date,
+        if(dc.amount is null, coalesce(a.fx_rate_missing, false), dc.fx_rate_basis is null) as fx_rate_missing,
         cap.capacity_value,
         cu.capacity_unit,
         j.jobs,
@@ -126,13 +132,15 @@ final as (
         coalesce(so.stage_regressed, false) as stage_regressed,
         (
             coalesce(s.max_amount_usd > 1.05 * s.min_amount_usd, false)
-            or coalesce(p.partner_name_values, 0) > 1
+            or coalesce(dc.partner_conflict, coalesce(p.partner_name_values, 0) > 1)
             or coalesce(d.district_kato_values, 0) > 1
         ) as has_conflict,
         coalesce(a.amount_evidence, e.evidence) as evidence,
         coalesce(a.amount_source_url, e.source_url) as source_url,
         e.source_file,
+        dc.corrections_applied,
     from deal_spans as s
+    left join corrections as dc on s.deal_id = dc.deal_id
     left join stage_order as so on s.deal_id = so.deal_id
     left join amount_choice as a on s.deal_id = a.deal_id
     left join evidence_choice as e on s.deal_id = e.deal_id

@@ -1,0 +1,95 @@
+"""Wall time and peak memory of whole pipeline runs on generated corpora: a full run, a re-run with nothing
+new, and a run with 100 new articles on top. Each run is `invest-tracker run` in its own process, as a user
+would start it.
+
+    uv run python bench/bench_pipeline.py --sizes 1000 10000 50000 --write-docs
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import generate_corpus  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+DOCS = REPO / "docs" / "benchmarks.md"
+SECTION = "## Pipeline runs"
+TARGETS = "10k articles: full ≤ 60 s, no-change re-run ≤ 10 s, 100 new on top ≤ 15 s, peak RSS ≤ 1.5 GB"
+
+
+def timed_run(inputs: Path, warehouse: Path) -> tuple[float, float, str]:
+    """Run the CLI once; returns (seconds, peak RSS in MB of the run and its children, last summary line)."""
+    cmd = [sys.executable, "-m", "invest_tracker_cli.main", "run", "--input", str(inputs), "--warehouse",
+           str(warehouse), "--quiet"]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    out, err = proc.stdout.read(), proc.stderr.read()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"run failed ({proc.returncode}):\n{out[-2000:]}\n{err[-3000:]}")
+    lines = [line for line in out.splitlines() if line.strip()]
+    mentions = next((line.strip() for line in lines if line.startswith("mentions")), "")
+    return seconds, usage.ru_maxrss / 1024, mentions
+
+
+def bench_size(size: int, root: Path) -> list[dict]:
+    inputs = root / f"input_{size}"
+    warehouse = root / f"w_{size}" / "invest_tracker.duckdb"
+    generate_corpus(inputs, size)
+    rows = []
+    for scenario in ("full run", "no-change re-run", "100 new articles"):
+        if scenario == "100 new articles":
+            generate_corpus(inputs, 100, start_serial=10_000_000)
+        seconds, rss, mentions = timed_run(inputs, warehouse)
+        rows.append({"articles": size, "scenario": scenario, "seconds": seconds, "rss_mb": rss, "note": mentions})
+        print(f"{size:>7} {scenario:<18} {seconds:7.1f} s  {rss:7.0f} MB  {mentions}", flush=True)
+    return rows
+
+
+def write_docs(rows: list[dict], command: str) -> None:
+    table = ["| articles | run | wall time (s) | peak RSS (MB) | result |", "|---:|---|---:|---:|---|"]
+    for r in rows:
+        table.append(f"| {r['articles']:,} | {r['scenario']} | {r['seconds']:.1f} | {r['rss_mb']:.0f} | {r['note']} |")
+    section = "\n".join([
+        SECTION, "",
+        f"Command: `{command}`", "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}. "
+        f"Targets (issue 7): {TARGETS}.", "",
+        *table, "",
+    ])
+    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
+    if SECTION in text:
+        head, _, tail = text.partition(SECTION)
+        rest = tail.split("\n## ", 1)
+        text = head + section + ("\n## " + rest[1] if len(rest) > 1 else "")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    DOCS.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--write-docs", action="store_true", help="write the figures into docs/benchmarks.md")
+    args = parser.parse_args()
+    rows: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="invest-bench-") as tmp:
+        for size in args.sizes:
+            rows += bench_size(size, Path(tmp))
+    if args.write_docs:
+        write_docs(rows, "uv run python bench/bench_pipeline.py --sizes " + " ".join(map(str, args.sizes))
+                   + " --write-docs")
+
+
+if __name__ == "__main__":
+    main()
