@@ -11,6 +11,7 @@ from orchestration.defs import (
     feeds,
     ingestion,
     publishing,
+    rates,
     registries,
     resolution,
     transform,
@@ -27,6 +28,7 @@ def build_definitions() -> dg.Definitions:
     )
     return dg.Definitions.merge(
         registries.build_defs(),
+        rates.build_defs(),
         ingestion.build_defs(),
         feeds.build_defs(),
         extraction.build_defs(),

@@ -105,6 +105,32 @@ def raw_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
+def inputs_fingerprint(con: duckdb.DuckDBPyConnection, manifest: Path) -> str:
+    """The raw layer's digest plus the dbt project's (the manifest changes when any model, test or seed does)."""
+    return f"{raw_fingerprint(con)}:{hashlib.sha256(manifest.read_bytes()).hexdigest()}"
+
+
+def build_state(con: duckdb.DuckDBPyConnection, step: str) -> str | None:
+    """The fingerprint recorded for `step`: 'dbt_build' (what dbt last built from) or 'validated' (what last
+    passed every blocking check and was published)."""
+    if step == "dbt_build" and not con.execute(
+        "select count(*) from information_schema.tables where table_schema = 'marts' and table_name = 'fct_deals'"
+    ).fetchone()[0]:
+        return None
+    row = con.execute("select fingerprint from raw.build_state where step = ?", [step]).fetchone()
+    return row[0] if row else None
+
+
+def record_build_state(con: duckdb.DuckDBPyConnection, step: str, fingerprint: str) -> None:
+    con.execute("insert or replace into raw.build_state values (?, ?, now())", [step, fingerprint])
+
+
+def unchanged_since_validated(con: duckdb.DuckDBPyConnection, manifest: Path) -> tuple[bool, str]:
+    """Whether everything dbt and the checks read equals what last passed every blocking check and was published."""
+    fingerprint = inputs_fingerprint(con, manifest)
+    return fingerprint == build_state(con, "validated"), fingerprint
+
+
 @contextmanager
 def connect(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse for writing, creating the file, the raw schema and its tables if needed."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from orchestration import settings
+from orchestration import settings, warehouse
 from orchestration.resources import WarehouseResource
 
 MART_KEYS = [
@@ -47,7 +47,12 @@ def published_warehouse(context: dg.AssetExecutionContext, warehouse_db: Warehou
     source = warehouse_db.resolved_path()
     target = settings.published_path(source)
     size = publish_copy(source, target)
-    context.log.info("published %s (%d bytes)", target, size)
+    context.log.info(f"progress: published {target} ({size:,} bytes)")
+    with warehouse_db.connect() as con:
+        # the marts just published were built from `dbt_build` and passed every blocking check upstream
+        built = warehouse.build_state(con, "dbt_build")
+        if built:
+            warehouse.record_build_state(con, "validated", built)
     return dg.MaterializeResult(metadata={"path": str(target), "bytes": size})
 
 

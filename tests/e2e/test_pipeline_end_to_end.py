@@ -227,3 +227,45 @@ def test_the_html_report_renders_its_charts_in_headless_chromium(built, tmp_path
         assert len(chart) == 2, f"chart {index} missing"
         assert 'class="main-svg"' in chart[1].split('id="chart-', 1)[0], f"chart {index} did not render"
     assert 'id="largest-deals"' in dom and "source</a>" in dom
+
+
+def test_the_published_copy_can_be_read_by_another_process_while_a_run_writes(built, tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    inputs = tmp_path / "input"
+    shutil.copytree(built["inputs"], inputs)
+    (inputs / "new_article.txt").write_text(
+        "---\ntitle: t\npublished: 2025-09-01\nurl: https://example-outlet.kz/new\nlang: ru\n---\n"
+        "ТОО «Ертіс Жем» подписало соглашение о строительстве комбикормового завода в Аксуском районе "
+        "Павлодарской области. Стоимость проекта – 3,2 млрд тенге.\n",
+        encoding="utf-8",
+    )
+    warehouse = tmp_path / "w.duckdb"
+    shutil.copyfile(built["warehouse"], warehouse)
+    published = settings.published_path(warehouse)
+    shutil.copyfile(settings.published_path(built["warehouse"]), published)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "invest_tracker_cli.main", "run", "--input", str(inputs), "--warehouse",
+         str(warehouse), "--quiet"],
+        cwd=settings.REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    reads = 0
+    while run.poll() is None:
+        reader = duckdb.connect(str(published), read_only=True)  # a BI tool's connection
+        try:
+            assert reader.execute("select count(*) from marts.fct_deals").fetchone()[0] > 0
+            reads += 1
+        finally:
+            reader.close()
+        time.sleep(0.2)
+    out, err = run.communicate()
+    assert run.returncode == 0, err[-3000:]
+    assert reads > 5
+    after = duckdb.connect(str(published), read_only=True)
+    try:
+        assert after.execute(
+            "select count(*) from marts.fct_deal_mentions where source_file = 'new_article.txt'").fetchone()[0] == 1
+    finally:
+        after.close()

@@ -37,3 +37,18 @@ def test_blocking_checks_guard_mentions_and_marts():
     assert "raw/deal_mentions:deal_mentions_are_valid" in checks
     assert "marts/fct_deals:deals_are_valid" in checks
     assert "marts/fct_deals:unique_fct_deals_deal_id" in checks  # dbt tests surface as checks
+
+
+def test_marts_carry_a_freshness_policy_and_rates_are_partitioned_by_day():
+    import dagster as dg
+
+    from orchestration.definitions import defs
+
+    graph = defs.resolve_asset_graph()
+    spec = graph.get(dg.AssetKey(["marts", "fct_deals"])).to_asset_spec()
+    assert spec.freshness_policy is not None
+    rates = graph.get(dg.AssetKey(["raw", "fx_rates_daily"]))
+    assert rates.partitions_def is not None and rates.partitions_def.get_first_partition_key() == "2010-01-01"
+    full = defs.resolve_job_def("full_refresh")
+    assert full.tags["dagster/max_retries"] == "2"
+    assert {s.name for s in defs.schedules} >= {"daily_refresh", "nbk_rates_daily"}

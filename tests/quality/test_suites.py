@@ -1,0 +1,36 @@
+"""The GX suites catch what they are for (these run Great Expectations itself: a few seconds)."""
+
+import pandas as pd
+
+from quality import suites
+from quality.runner import validate_frame
+
+
+def test_a_stage_reported_before_the_previous_one_fails_unless_flagged():
+    frame = pd.DataFrame({"stage_order_ok": [True, False]})
+    report = validate_frame("stages", frame, suites.stage_suite())
+    assert not report.success
+    assert report.failures[0].unexpected_count == 1
+
+
+def test_a_mart_whose_deal_count_does_not_reconcile_fails_with_the_expectation_named():
+    mart = pd.DataFrame({"k": ["a", "unknown"], "deal_count": [2, 1], "memorandum_count": [1, 0],
+                         "all_usd": [10.0, 0.0]})
+    report = validate_frame("mart", mart, suites.mart_suite("k", deals=4, usd_total=10.0))
+    assert [f.expectation for f in report.failures] == ["expect_column_sum_to_be_between(deal_count)"]
+
+
+def test_mentions_with_codes_outside_the_registries_fail():
+    mentions = pd.DataFrame({
+        "mention_id": ["m1", "m2"], "source_file": ["a", "b"], "partner_name": [None, None],
+        "partner_country": ["CN", "KZ"], "region_kato": ["150000000", "999999999"],
+        "district_kato": [None, None], "oked": ["35.11.4", None], "amount": [1.0, 2.0],
+        "currency": ["USD", "KZT"], "status": ["memorandum", "agreement"], "evidence": ["e", "f"],
+        "evidence_start": [0, 5], "evidence_end": [4, 9], "confidence": [0.9, 0.8],
+        "start_year": [2025, None], "completion_year": [None, 2027],
+    })
+    report = validate_frame(
+        "mentions", mentions, suites.deal_mention_suite(["150000000"], ["35.11.4"], ["USD", "KZT"])
+    )
+    assert [f.expectation for f in report.failures] == ["expect_column_values_to_be_in_set(region_kato)"]
+    assert report.failures[0].unexpected_sample == ["999999999"]
