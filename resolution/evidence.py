@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
-from resolution.names import company_key, name_similarity
+from resolution.names import company_key, key_similarity
 
 STAGE_RANK = {"memorandum": 1, "agreement": 2, "construction": 3, "commissioned": 4}
 
@@ -46,21 +47,28 @@ class Mention:
     capacity_value: float | None
     capacity_unit: str | None
 
-    @property
+    # Derived values are computed once per mention (cached_property writes to the instance dict, which a frozen
+    # dataclass allows): resolution asks for them many times.
+    @cached_property
     def sector(self) -> str | None:
         """The OKED division (2 digits): different divisions are different products."""
         digits = "".join(ch for ch in (self.oked or "") if ch.isdigit())
         return digits[:2] if len(digits) >= 2 else None
 
-    @property
-    def is_named(self) -> bool:
-        return bool(company_key(self.partner_name))
+    @cached_property
+    def key(self) -> tuple[str, ...]:
+        """The distinctive part of the partner name (names.company_key); empty when it names no one."""
+        return company_key(self.partner_name)
 
     @property
+    def is_named(self) -> bool:
+        return bool(self.key)
+
+    @cached_property
     def stage(self) -> int | None:
         return STAGE_RANK.get(self.status or "")
 
-    @property
+    @cached_property
     def order_key(self) -> tuple:
         """Earliest first: publication date, then mention id (ids are stable, so ties break the same way)."""
         return (self.published or date.max, self.mention_id)
@@ -124,11 +132,27 @@ class Rates:
     def to_usd(self, amount: float, currency: str, year: int) -> float | None:
         if currency.upper() == "USD":
             return amount
+        rate = self.rate(currency, year)
+        return None if rate is None else amount / rate
+
+    def rate(self, currency: str, year: int) -> float | None:
+        """Local currency per USD in `year` (the nearest year with a rate, the later one on a tie); None if unknown.
+        USD itself is not in the table: to_usd returns a dollar amount as it is."""
         years = self._by_currency.get(currency.upper())
         if not years:
             return None
         nearest = min(years, key=lambda y: (abs(y - year), -y))
-        return amount / years[nearest]
+        return years[nearest]
+
+    def convertible(self, currency: str | None) -> bool:
+        return bool(currency) and (currency.upper() == "USD" or currency.upper() in self._by_currency)
+
+    def rate_range(self, currency: str) -> tuple[float, float]:
+        """The lowest and highest rate of a convertible currency over all years (1, 1 for USD)."""
+        if currency.upper() == "USD":
+            return 1.0, 1.0
+        rates = self._by_currency[currency.upper()].values()
+        return min(rates), max(rates)
 
 
 def amount_difference(a: Mention, b: Mention, rates: Rates) -> float | None:
@@ -212,7 +236,7 @@ def compare(a: Mention, b: Mention, rates: Rates) -> Comparison:
         district=same(a.district_kato, b.district_kato),
         sector=same(a.sector, b.sector),
         country=same(a.partner_country, b.partner_country),
-        name=name_similarity(a.partner_name, b.partner_name),
+        name=key_similarity(a.key, b.key) if a.key and b.key else None,
         amount=amount_difference(a, b, rates),
         capacity=capacity_difference(a, b),
         stages_differ=a.stage is not None and b.stage is not None and a.stage != b.stage,

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 # Russian and Kazakh Cyrillic to Latin, close to the Kazakh 2021 Latin alphabet and BGN/PCGN for Russian.
 # Soft and hard signs vanish: they carry no sound a Latin spelling would keep.
@@ -99,7 +101,7 @@ def phonetic_key(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)  # doubled letters: "Hessler" = "Хеслер"
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 17)
 def company_key(name: str | None) -> tuple[str, ...]:
     """The distinctive part of a company name as phonetic tokens, legal forms and generic words removed.
 
@@ -122,10 +124,52 @@ def name_similarity(a: str | None, b: str | None) -> float | None:
     key_a, key_b = company_key(a), company_key(b)
     if not key_a or not key_b:
         return None
+    return key_similarity(key_a, key_b)
+
+
+@lru_cache(maxsize=1 << 18)
+def key_similarity(key_a: tuple[str, ...], key_b: tuple[str, ...]) -> float:
+    """name_similarity of two company keys (both non-empty); cached, as a corpus repeats its names."""
     by_sound = _similarity(key_a, key_b)
     # English vowels are spelt, Russian ones are heard ("Sunpeak" / "Санпик"): consonants carry the name
     by_consonants = _similarity(tuple(map(_skeleton, key_a)), tuple(map(_skeleton, key_b)))
     return max(by_sound, SKELETON_WEIGHT * by_consonants)
+
+
+# Below this many distinct keys, comparing every pair in Python is cheaper than preparing the matrices.
+_DIRECT_PAIRS = 48
+
+
+def similar_key_pairs(keys: Sequence[tuple[str, ...]], threshold: float) -> list[tuple[int, int, float]]:
+    """Every (i, j, similarity), i < j, of distinct non-empty keys whose key_similarity is >= threshold.
+
+    Many keys: rapidfuzz `process.cdist` scores all pairs in C with upper bounds of key_similarity (the plain,
+    token-set and spaceless ratios of the keys and of their consonant skeletons), and only the pairs a bound lets
+    through are scored exactly, so the result is the same as comparing every pair.
+    """
+    n = len(keys)
+    if n < 2:
+        return []
+    if n <= _DIRECT_PAIRS:
+        candidates = [(i, j) for i in range(n) for j in range(i + 1, n)]
+    else:
+        cutoff = threshold * 100 - 1e-6
+        candidate = np.zeros((n, n), dtype=bool)
+        for weight, texts in ((1.0, [" ".join(k) for k in keys]),
+                              (SKELETON_WEIGHT, [" ".join(map(_skeleton, k)) for k in keys])):
+            spaceless = [t.replace(" ", "") for t in texts]
+            for scorer, choices in ((fuzz.ratio, texts), (fuzz.token_set_ratio, texts), (fuzz.ratio, spaceless)):
+                scores = process.cdist(choices, choices, scorer=scorer, dtype=np.float32, workers=-1,
+                                       score_cutoff=max(0.0, cutoff / weight - 1e-3))
+                candidate |= scores * weight >= cutoff - 1e-3
+        rows, cols = np.nonzero(np.triu(candidate, k=1))
+        candidates = list(zip(rows.tolist(), cols.tolist(), strict=True))
+    found = []
+    for i, j in candidates:
+        similarity = key_similarity(keys[i], keys[j])
+        if similarity >= threshold:
+            found.append((i, j, similarity))
+    return found
 
 
 SKELETON_WEIGHT = 0.92

@@ -19,13 +19,20 @@ Rules, strongest first (docs/resolution.md explains each with examples):
 Ids: a deal keeps the id it had in the previous run (`previous`); a new deal is 'deal_' + its earliest mention
 id. When a new mention proves two existing deals are one, the older deal's id survives and the merge is
 reported (`merged_from` on the mentions of the absorbed deal).
+
+Scale (docs/resolution.md, "Speed"): candidate pairs come from blocking with an amount window
+(resolution.pairs), their evidence is computed column-wise, and the never-one-deal check between two clusters
+runs on per-cluster summaries, so the work grows with the mentions and their near neighbours, not with the square
+of a region. With `previous_rows` (the last run's output) only the new mentions are compared.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
 
 from resolution.corrections import Correction, ResolutionCorrections
 from resolution.evidence import (
@@ -36,15 +43,17 @@ from resolution.evidence import (
     NAME_MEDIUM,
     NAME_MISMATCH,
     NAME_STRONG,
+    REGRESSION_DAYS,
+    STAGE_RANK,
     Comparison,
     Mention,
     Rates,
     amount_difference,
-    capacity_difference,
     compare,
     mention_from_row,
 )
-from resolution.names import name_similarity
+from resolution.names import key_similarity
+from resolution.pairs import RULES, UNIQUE_CANDIDATE_RULES, MentionTable
 
 SINGLETON = "singleton"
 
@@ -138,26 +147,283 @@ def link_rule(c: Comparison) -> tuple[str, bool] | None:
 
 
 class _Clusters:
-    """Union-find over mention ids, with the members of each root kept for the pairwise contradiction check."""
+    """Union-find over mention rows (row order = mention id order), with the members of each root."""
 
-    def __init__(self, ids: Iterable[str]) -> None:
-        self.parent = {i: i for i in ids}
-        self.members = {i: [i] for i in self.parent}
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
 
-    def find(self, i: str) -> str:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
         return i
 
-    def union(self, a: str, b: str) -> str:
+    def union(self, a: int, b: int) -> tuple[int, int]:
+        """Join the clusters of a and b; returns (surviving root, absorbed root)."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
-            return ra
+            return ra, rb
         keep, gone = (ra, rb) if ra < rb else (rb, ra)  # deterministic root
         self.parent[gone] = keep
         self.members[keep].extend(self.members.pop(gone))
-        return keep
+        return keep, gone
+
+
+def _extremes(values: dict, key: object, value: float) -> None:
+    low_high = values.get(key)
+    if low_high is None:
+        values[key] = [value, value]
+    else:
+        low_high[0] = min(low_high[0], value)
+        low_high[1] = max(low_high[1], value)
+
+
+def _earliest(x: int | None, y: int | None) -> int | None:
+    return y if x is None else x if y is None else min(x, y)
+
+
+def _latest(x: int | None, y: int | None) -> int | None:
+    return y if x is None else x if y is None else max(x, y)
+
+
+def _relative(x: float, y: float) -> float:
+    return abs(x - y) / max(x, y)
+
+
+def _figures_agree(mine: dict, theirs: dict, limit: float, exactly: Callable[[int], bool]) -> bool:
+    """Figures in one unit (or currency): the widest cross pair decides; `exactly` when it sits on the limit."""
+    for key in mine.keys() & theirs.keys():
+        (low_a, high_a), (low_b, high_b) = mine[key], theirs[key]
+        widest = max(_relative(low_a, high_b), _relative(high_a, low_b))
+        if widest > limit + 1e-9 or (widest > limit - 1e-9 and not exactly(key)):
+            return False
+    return True
+
+
+@dataclass
+class _Summary:
+    """What the never-one-deal check needs to know about a cluster, so that it does not revisit member pairs.
+
+    Exact for articles, regions, stage regression, capacities and same-currency amounts (sets, earliest and latest
+    dates, lowest and highest figures); the conditions that depend on the names (sector, country, name mismatch)
+    and amounts in two currencies keep their members grouped, and only the pairs that differ there are compared.
+    """
+
+    split: bool = False
+    articles: set = field(default_factory=set)
+    regions: set = field(default_factory=set)
+    commissioned_first: int | None = None
+    memorandum_last: int | None = None
+    capacities: dict = field(default_factory=dict)  # unit -> [low, high]
+    amounts: dict = field(default_factory=dict)  # currency -> [low, high] (amount > 0)
+    by_currency: dict = field(default_factory=lambda: defaultdict(list))  # convertible currency -> rows
+    usd: list = field(default_factory=list)  # rows with amount_usd
+    sectors: dict = field(default_factory=lambda: defaultdict(list))
+    countries: dict = field(default_factory=lambda: defaultdict(list))
+    keys: dict = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, i: int, t: MentionTable, split: bool) -> None:
+        self.split |= split
+        self.articles.add(int(t.article[i]))
+        if t.region[i] >= 0:
+            self.regions.add(int(t.region[i]))
+        published = int(t.published[i])
+        if published >= 0 and t.stage[i] == STAGE_RANK["commissioned"]:
+            self.commissioned_first = _earliest(self.commissioned_first, published)
+        if published >= 0 and t.stage[i] == STAGE_RANK["memorandum"]:
+            self.memorandum_last = _latest(self.memorandum_last, published)
+        if t.unit[i] >= 0 and t.capacity[i] > 0:
+            _extremes(self.capacities, int(t.unit[i]), float(t.capacity[i]))
+        currency = int(t.currency[i])
+        if t.amount[i] > 0 and currency >= 0:
+            _extremes(self.amounts, currency, float(t.amount[i]))
+            if t.convertible[currency]:
+                self.by_currency[currency].append(i)
+        if not np.isnan(t.amount_usd[i]):
+            self.usd.append(i)
+        for column, groups in ((t.sector, self.sectors), (t.country, self.countries), (t.key, self.keys)):
+            if column[i] >= 0:
+                groups[int(column[i])].append(i)
+
+    def absorb(self, other: _Summary) -> None:
+        self.split |= other.split
+        self.articles |= other.articles
+        self.regions |= other.regions
+        for mine, theirs in ((self.capacities, other.capacities), (self.amounts, other.amounts)):
+            for key, (low, high) in theirs.items():
+                _extremes(mine, key, low)
+                _extremes(mine, key, high)
+        self.commissioned_first = _earliest(self.commissioned_first, other.commissioned_first)
+        self.memorandum_last = _latest(self.memorandum_last, other.memorandum_last)
+        self.usd += other.usd
+        for mine, theirs in ((self.by_currency, other.by_currency), (self.sectors, other.sectors),
+                             (self.countries, other.countries), (self.keys, other.keys)):
+            for key, rows in theirs.items():
+                mine[key].extend(rows)
+
+
+class _Resolver:
+    """Clusters of mentions with the incremental never-one-deal check (`compatible`)."""
+
+    def __init__(self, table: MentionTable, rates: Rates, split_rows: set[int]) -> None:
+        self.t = table
+        self.rates = rates
+        self.split_rows = split_rows
+        self.clusters = _Clusters(table.n)
+        self.summaries: dict[int, _Summary] = {}
+        self.incompatible: dict[int, set[int]] = {}  # root -> roots it can never join
+        self._comparisons: dict[tuple[int, int], Comparison] = {}
+
+    def summary(self, root: int) -> _Summary:
+        found = self.summaries.get(root)
+        if found is None:
+            found = _Summary()
+            for i in self.clusters.members[root]:
+                found.add(i, self.t, i in self.split_rows)
+            self.summaries[root] = found
+        return found
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.clusters.find(a), self.clusters.find(b)
+        if ra == rb:
+            return
+        summaries = None
+        if ra in self.summaries or rb in self.summaries:  # keep a summary that exists: merge, do not rebuild
+            summaries = sorted((self.summary(ra), self.summary(rb)), key=lambda x: len(x.articles), reverse=True)
+            del self.summaries[ra], self.summaries[rb]
+        keep, gone = self.clusters.union(a, b)
+        moved = self.incompatible.pop(gone, None)
+        if moved:
+            mine = self.incompatible.setdefault(keep, set())
+            for other in moved:
+                theirs = self.incompatible[other]
+                theirs.discard(gone)
+                if other != keep:
+                    theirs.add(keep)
+                    mine.add(other)
+            mine.discard(keep)
+        if summaries is not None:
+            summaries[0].absorb(summaries[1])
+            self.summaries[keep] = summaries[0]
+
+    def compare(self, x: int, y: int) -> Comparison:
+        key = (x, y) if x < y else (y, x)
+        found = self._comparisons.get(key)
+        if found is None:
+            found = compare(self.t.mentions[key[0]], self.t.mentions[key[1]], self.rates)
+            self._comparisons[key] = found
+        return found
+
+    def compatible(self, ra: int, rb: int) -> bool:
+        """No member of one cluster contradicts a member of the other (`contradicts`, decided without visiting
+        every member pair). A contradiction stays when either cluster grows, so a "no" is remembered."""
+        known = self.incompatible.get(ra)
+        if known is not None and rb in known:
+            return False
+        if self._compatible(ra, rb):
+            return True
+        self.incompatible.setdefault(ra, set()).add(rb)
+        self.incompatible.setdefault(rb, set()).add(ra)
+        return False
+
+    def _compatible(self, ra: int, rb: int) -> bool:
+        a, b = self.summary(ra), self.summary(rb)
+        if a.split or b.split:
+            return False
+        if not a.articles.isdisjoint(b.articles):
+            return False
+        if a.regions and b.regions and len(a.regions | b.regions) > 1:
+            return False
+        for first, last in ((a.commissioned_first, b.memorandum_last), (b.commissioned_first, a.memorandum_last)):
+            if first is not None and last is not None and last - first > REGRESSION_DAYS:
+                return False
+        members = self.clusters.members
+        t = self.t
+
+        def capacities_agree(unit: int) -> bool:
+            rows_a = [i for i in members[ra] if t.unit[i] == unit and t.capacity[i] > 0]
+            rows_b = [i for i in members[rb] if t.unit[i] == unit and t.capacity[i] > 0]
+            return all(_relative(float(t.capacity[x]), float(t.capacity[y])) <= CAPACITY_CLOSE
+                       for x in rows_a for y in rows_b)
+
+        def amounts_agree(currency: int) -> bool:
+            rows_a = [i for i in members[ra] if t.currency[i] == currency and t.amount[i] > 0]
+            rows_b = [i for i in members[rb] if t.currency[i] == currency and t.amount[i] > 0]
+            return all(_relative(float(t.amount[x]), float(t.amount[y])) <= AMOUNT_RESTATED
+                       for x in rows_a for y in rows_b)
+
+        if not _figures_agree(a.capacities, b.capacities, CAPACITY_CLOSE, capacities_agree):
+            return False
+        if not _figures_agree(a.amounts, b.amounts, AMOUNT_RESTATED, amounts_agree):
+            return False
+        if not self._currencies_agree(a, b) or not self._usd_agree(a, b):
+            return False
+        return self._evidence_agrees(a, b)
+
+    def _currencies_agree(self, a: _Summary, b: _Summary) -> bool:
+        """Amounts in two convertible currencies: bounds over every rate first, the exact pairs when in doubt."""
+        t = self.t
+        for ca, rows_a in a.by_currency.items():
+            for cb, rows_b in b.by_currency.items():
+                if ca == cb:
+                    continue
+                low_a, high_a = self._usd_bounds(a.amounts[ca], ca)
+                low_b, high_b = self._usd_bounds(b.amounts[cb], cb)
+                if max(_relative(low_a, high_b), _relative(high_a, low_b)) <= AMOUNT_RESTATED - 1e-9:
+                    continue
+                for x in rows_a:
+                    for y in rows_b:
+                        difference = amount_difference(t.mentions[x], t.mentions[y], self.rates)
+                        if difference is not None and difference > AMOUNT_RESTATED:
+                            return False
+        return True
+
+    def _usd_bounds(self, low_high: list[float], currency: int) -> tuple[float, float]:
+        low_rate, high_rate = self.rates.rate_range(self.t.currency_names[currency])
+        return low_high[0] / high_rate, low_high[1] / low_rate
+
+    def _usd_agree(self, a: _Summary, b: _Summary) -> bool:
+        """Mentions with a stated USD amount fall back to it: compared pair by pair (rare)."""
+        t = self.t
+        for x in a.usd:
+            for y in b.usd:
+                difference = amount_difference(t.mentions[x], t.mentions[y], self.rates)
+                if difference is not None and difference > AMOUNT_RESTATED:
+                    return False
+        return True
+
+    def _evidence_agrees(self, a: _Summary, b: _Summary) -> bool:
+        """Sector, country and name contradictions: only pairs that differ there can contradict."""
+        for groups_a, groups_b, differ in (
+            (a.sectors, b.sectors, None),
+            (a.countries, b.countries, None),
+            (a.keys, b.keys, self._names_clash),
+        ):
+            if not groups_a or not groups_b:
+                continue
+            if differ is None and len(groups_a.keys() | groups_b.keys()) < 2:
+                continue
+            for ga, rows_a in groups_a.items():
+                for gb, rows_b in groups_b.items():
+                    if ga == gb or (differ is not None and not differ(ga, gb)):
+                        continue
+                    for x in rows_a:
+                        for y in rows_b:
+                            if contradicts(self.compare(x, y)):
+                                return False
+        return True
+
+    def _names_clash(self, ka: int, kb: int) -> bool:
+        return key_similarity(self.t.keys[ka], self.t.keys[kb]) < NAME_MISMATCH
+
+
+def _as_score(value: object) -> float | None:
+    if value is None:
+        return None
+    number = float(value)
+    return None if number != number else number
 
 
 def resolve_mentions(
@@ -165,6 +431,7 @@ def resolve_mentions(
     previous: Mapping[str, str] | None = None,
     corrections: Iterable[Correction] | ResolutionCorrections | None = None,
     rates: Rates | Mapping[tuple[str, int], float] | None = None,
+    previous_rows: Iterable[Mapping[str, object]] | None = None,
 ) -> list[dict]:
     """Assign every mention a deal_id. Returns one dict per mention, sorted by mention_id:
     mention_id, deal_id, rule (why it is in this deal), score (0..1, best evidence linking it to the deal;
@@ -174,7 +441,14 @@ def resolve_mentions(
     `previous`: mention_id -> deal_id from the last run, so ids survive added articles.
     `corrections`: analyst merges and splits (and mention-level field overrides) applied before matching.
     `rates`: local currency per USD by (currency, year), to compare amounts stated in different currencies.
+    `previous_rows`: the last run's output rows (mention_id, deal_id, rule, score). Given, and every mention of
+    it still current, the run is incremental: the previous deals are kept as they were and only the new mentions
+    are compared, with each other and with the deals' members (a new mention may still join two deals, which is
+    then a merge). Without it every mention is compared again (a rebuild, ids kept through `previous`).
     """
+    kept_rows = {str(r["mention_id"]): r for r in previous_rows} if previous_rows is not None else None
+    if kept_rows is not None:
+        previous = {m: str(r["deal_id"]) for m, r in kept_rows.items()}
     previous = dict(previous or {})
     fixes = (
         corrections
@@ -188,31 +462,41 @@ def resolve_mentions(
         mention = mention_from_row({**row, **overrides} if overrides else row)
         by_id[mention.mention_id] = mention
     ids = sorted(by_id)
-    clusters = _Clusters(ids)
-    rule_of: dict[str, str] = {}
-    score_of: dict[str, float] = {}
+    row_of = {m: i for i, m in enumerate(ids)}
+    table = MentionTable([by_id[i] for i in ids], rates)
+    split_rows = {row_of[m] for m in fixes.splits if m in row_of}
+    include = np.ones(table.n, dtype=bool)
+    include[list(split_rows)] = False
+    incremental = kept_rows is not None and all(m in row_of for m in kept_rows)
+    resolver = _Resolver(table, rates, split_rows)
+    rule_of: dict[int, str] = {}
+    score_of: dict[int, float] = {}
 
-    comparisons = _compare_within_blocks([by_id[i] for i in ids], rates, set(fixes.splits))
-
-    def compatible(ra: str, rb: str) -> bool:
-        for x in clusters.members[ra]:
-            for y in clusters.members[rb]:
-                if x in fixes.splits or y in fixes.splits:
-                    return False
-                c = comparisons.get((x, y) if x < y else (y, x))
-                if c is None:
-                    c = compare(by_id[x], by_id[y], rates)
-                if contradicts(c):
-                    return False
-        return True
-
-    def attach(a: str, b: str, rule: str, score: float | None) -> None:
+    def attach(a: int, b: int, rule: str, score: float | None) -> None:
         for m in (a, b):
             if m not in rule_of or rule_of[m] == SINGLETON:
                 rule_of[m] = rule
             if score is not None:
                 score_of[m] = max(score_of.get(m, 0.0), score)
-        clusters.union(a, b)
+        resolver.union(a, b)
+
+    focus = None
+    if incremental:
+        # the previous deals as they were: members joined, rules and scores kept
+        first_of: dict[str, int] = {}
+        for m, r in kept_rows.items():
+            i = row_of[m]
+            rule_of[i] = str(r.get("rule") or SINGLETON)
+            score = _as_score(r.get("score"))
+            if score is not None:
+                score_of[i] = score
+            deal = previous[m]
+            if deal in first_of:
+                resolver.union(first_of[deal], i)
+            else:
+                first_of[deal] = i
+        focus = np.ones(table.n, dtype=bool)
+        focus[[row_of[m] for m in kept_rows]] = False
 
     # 1. analyst merges: every mention of deal X with every mention of deal Y, whatever the evidence says
     members_of_previous: dict[str, list[str]] = defaultdict(list)
@@ -226,60 +510,77 @@ def resolve_mentions(
         if side_a and side_b:
             correction_destinations.add(fix.new_value or "")
             for m in side_a + side_b:
-                attach(side_a[0], m, f"correction_merge:{fix.correction_id}", None)
+                attach(row_of[side_a[0]], row_of[m], f"correction_merge:{fix.correction_id}", None)
 
     # 2. machine links, best evidence first
-    links: list[Link] = []
-    for (a, b), c in comparisons.items():
-        found = link_rule(c)
-        if found:
-            links.append(Link(a, b, found[0], c.score(), found[1]))
-    links.sort(key=lambda k: (-k.score, k.a, k.b))
-    for link in (k for k in links if not k.unique_candidate):
-        ra, rb = clusters.find(link.a), clusters.find(link.b)
-        if ra != rb and compatible(ra, rb):
-            attach(link.a, link.b, link.rule, link.score)
+    left, right = table.candidate_pairs(include, focus)
+    rule, score = table.evaluate(left, right)
+    linked = np.nonzero(rule > 0)[0]
+    left, right, rule, score = left[linked], right[linked], rule[linked], score[linked]
+    order = np.lexsort((right, left, -score))
+    left, right, rule, score = left[order], right[order], rule[order], score[order]
+    weak_link = np.isin(rule, list(UNIQUE_CANDIDATE_RULES))
+    find = resolver.clusters.find
+    for a, b, r, s in zip(left[~weak_link].tolist(), right[~weak_link].tolist(), rule[~weak_link].tolist(),
+                          score[~weak_link].tolist(), strict=True):
+        ra, rb = find(a), find(b)
+        if ra != rb and resolver.compatible(ra, rb):
+            attach(a, b, RULES[r], s)
 
     # 3. weak evidence (no name, or conflicting names) only where it points at exactly one deal
-    weak: dict[str, list[Link]] = defaultdict(list)
-    for link in (k for k in links if k.unique_candidate):
-        weak[link.a].append(link)
-        weak[link.b].append(link)
-    for m in sorted(weak, key=lambda i: by_id[i].order_key):
-        own = clusters.find(m)
-        candidates: dict[str, Link] = {}
+    weak_pairs = list(zip(left[weak_link].tolist(), right[weak_link].tolist(), rule[weak_link].tolist(),
+                          score[weak_link].tolist(), strict=True))
+    if incremental and weak_pairs:
+        # a kept mention that a new one could join weighs all its candidates, old ones included
+        touched = np.zeros(table.n, dtype=bool)
+        touched[[x for a, b, _, _ in weak_pairs for x in (a, b) if not focus[x]]] = True
+        t_left, t_right = table.candidate_pairs(include, touched)
+        old = ~focus[t_left] & ~focus[t_right]
+        t_left, t_right = t_left[old], t_right[old]
+        t_rule, t_score = table.evaluate(t_left, t_right)
+        extra = np.nonzero(np.isin(t_rule, list(UNIQUE_CANDIDATE_RULES)))[0]
+        weak_pairs += list(zip(t_left[extra].tolist(), t_right[extra].tolist(), t_rule[extra].tolist(),
+                               t_score[extra].tolist(), strict=True))
+    weak: dict[int, list[tuple[int, int, int, float]]] = defaultdict(list)
+    for link in weak_pairs:
+        weak[link[0]].append(link)
+        weak[link[1]].append(link)
+    for m in sorted(weak, key=lambda i: table.mentions[i].order_key):
+        own = find(m)
+        candidates: dict[int, tuple[int, int, int, float]] = {}
         for link in weak[m]:
-            other = link.b if link.a == m else link.a
-            root = clusters.find(other)
-            if root != own and compatible(own, root):
+            other = link[1] if link[0] == m else link[0]
+            root = find(other)
+            if root != own and resolver.compatible(own, root):
                 best = candidates.get(root)
-                if best is None or link.score > best.score:
+                if best is None or link[3] > best[3]:
                     candidates[root] = link
         if len(candidates) == 1:
-            (link,) = candidates.values()
-            attach(link.a, link.b, link.rule, link.score)
+            ((a, b, r, s),) = candidates.values()
+            attach(a, b, RULES[r], s)
 
     # 4. split mentions stay alone; everyone else gets named
     groups = sorted(
-        (sorted(members, key=lambda i: by_id[i].order_key) for members in clusters.members.values()),
+        (sorted((ids[i] for i in members), key=lambda i: by_id[i].order_key)
+         for members in resolver.clusters.members.values()),
         key=lambda g: by_id[g[0]].order_key,
     )
     deal_of, absorbed_by = _name_deals(groups, previous, correction_destinations)
     partner_conflict = {deal_of[g[0]]: _partners_disagree([by_id[m] for m in g]) for g in groups}
     results = []
-    for i in ids:
+    for index, i in enumerate(ids):
         deal_id = deal_of[i]
         before = previous.get(i)
         merged_from = before if before and before != deal_id and before in absorbed_by.get(deal_id, set()) else None
-        rule = rule_of.get(i, SINGLETON)
+        rule_name = rule_of.get(index, SINGLETON)
         if i in fixes.splits:
-            rule = f"correction_split:{fixes.splits[i].correction_id}"
+            rule_name = f"correction_split:{fixes.splits[i].correction_id}"
         results.append(
             {
                 "mention_id": i,
                 "deal_id": deal_id,
-                "rule": rule,
-                "score": score_of.get(i),
+                "rule": rule_name,
+                "score": score_of.get(index),
                 "merged_from": merged_from,
                 "partner_conflict": partner_conflict[deal_id],
             }
@@ -289,57 +590,8 @@ def resolve_mentions(
 
 def _partners_disagree(group: list[Mention]) -> bool:
     """True when two mentions of one deal name partners that are not spellings of one name."""
-    named = [m.partner_name for m in group if m.is_named]
-    return any(
-        (name_similarity(a, b) or 0.0) < NAME_STRONG for i, a in enumerate(named) for b in named[i + 1:]
-    )
-
-
-# Stands in for the comparison of two mentions that cheap evidence already proves are different deals.
-PLAINLY_DIFFERENT = Comparison(
-    same_article=True, region=None, district=None, sector=None, country=None, name=None, amount=None,
-    capacity=None, stages_differ=False, regression=False,
-)
-
-
-def _plainly_different(a: Mention, b: Mention, rates: Rates) -> bool:
-    """Same article, or amounts or capacities too far apart: no need to compare the names."""
-    if a.article_id == b.article_id:
-        return True
-    amount = amount_difference(a, b, rates)
-    if amount is not None and amount > AMOUNT_RESTATED:
-        return True
-    capacity = capacity_difference(a, b)
-    return capacity is not None and capacity > CAPACITY_CLOSE
-
-
-def _compare_within_blocks(mentions: list[Mention], rates: Rates, split: set[str]) -> dict[tuple[str, str], Comparison]:
-    """Compare pairs inside a region (and mentions of unknown region with everyone): no cross-region pairs."""
-    blocks: dict[str | None, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        if m.mention_id not in split:
-            blocks[m.region_kato].append(m)
-    unknown = blocks.pop(None, [])
-    comparisons: dict[tuple[str, str], Comparison] = {}
-
-    def add(a: Mention, b: Mention) -> None:
-        key = (a.mention_id, b.mention_id) if a.mention_id < b.mention_id else (b.mention_id, a.mention_id)
-        if key[0] == key[1] or key in comparisons:
-            return
-        if _plainly_different(a, b, rates):
-            comparisons[key] = PLAINLY_DIFFERENT  # skip the name comparison, the costly part
-        else:
-            comparisons[key] = compare(a, b, rates)
-
-    for block in blocks.values():
-        for i, a in enumerate(block):
-            for b in block[i + 1:]:
-                add(a, b)
-    everyone = [m for block in blocks.values() for m in block] + unknown
-    for a in unknown:
-        for b in everyone:
-            add(a, b)
-    return comparisons
+    keys = list(dict.fromkeys(m.key for m in group if m.key))  # one name's spellings share a key: compare keys
+    return any(key_similarity(a, b) < NAME_STRONG for i, a in enumerate(keys) for b in keys[i + 1:])
 
 
 def _mentions_of_deal(

@@ -4,9 +4,16 @@ It runs on raw tables, before dbt, so the flow stays one-way: dbt reads the deal
 calls back into Python. Analyst merges and splits come from the same versioned file dbt seeds
 (dbt_project/seeds/corrections.csv), read here directly rather than from the seeded table, which dbt only
 writes after this step.
+
+Runs cost what changed: a digest of the inputs (current mentions, annual rates, corrections file, resolver code)
+and of the output is kept in raw.build_state (step 'mention_resolution'). Same digest: nothing to do. Only new
+mentions (every previous mention unchanged and still current, same rates, corrections and code): they are
+resolved against the previous deals (`previous_rows`), which keep their members. Anything else: a full
+resolution, ids kept from the previous run.
 """
 
 import hashlib
+import json
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +41,54 @@ MENTIONS_SQL = """
 """
 
 
+STATE_STEP = "mention_resolution"
+MENTION_COLUMNS = ("mention_id, article_id, published_date, partner_name, partner_country, region_kato, "
+                   "district_kato, oked, amount, currency, status, capacity_value, capacity_unit")
+OUTPUT_COLUMNS = "mention_id, deal_id, rule, score, merged_from, partner_conflict"
+
+
+def _digest(con, sql: str, columns: str) -> str:
+    """Row count and an order-independent hash of a query's rows."""
+    count, digest = con.execute(f"select count(*), bit_xor(hash({columns})) from ({sql})").fetchone()
+    return f"{count}:{digest}"
+
+
+def input_state(con, corrections_file: Path = CORRECTIONS_FILE) -> dict[str, str]:
+    """What a resolution depends on, as digests: mentions, rates, corrections, code, and the stored output."""
+    corrections = corrections_file.read_bytes() if corrections_file.is_file() else b""
+    return {
+        "mentions": _digest(con, MENTIONS_SQL, MENTION_COLUMNS),
+        "rates": _digest(con, "select * from raw.fx_rates_annual", "currency, year, lcu_per_usd"),
+        "corrections": hashlib.sha256(corrections).hexdigest(),
+        "version": _resolver_version(),
+        "output": _digest(con, "select * from raw.mention_resolution", OUTPUT_COLUMNS),
+    }
+
+
+def stored_state(con) -> dict[str, str] | None:
+    row = con.execute("select fingerprint from raw.build_state where step = ?", [STATE_STEP]).fetchone()
+    try:
+        return json.loads(row[0]) if row else None
+    except ValueError:
+        return None
+
+
+def previous_mentions_unchanged(con, stored: dict[str, str]) -> bool:
+    """The mentions the previous run resolved are all still current and read the same (only new ones added)."""
+    kept = f"select * from ({MENTIONS_SQL}) where mention_id in (select mention_id from raw.mention_resolution)"
+    return _digest(con, kept, MENTION_COLUMNS) == stored.get("mentions")
+
+
+def run_mode(current: dict[str, str], stored: dict[str, str] | None, con) -> str:
+    """'skip' (nothing changed), 'incremental' (only new mentions) or 'full'."""
+    if stored is None:
+        return "full"
+    if current == stored:
+        return "skip"
+    same_context = all(current[k] == stored.get(k) for k in ("rates", "corrections", "version", "output"))
+    return "incremental" if same_context and previous_mentions_unchanged(con, stored) else "full"
+
+
 def _resolver_version() -> str:
     """A digest of the resolution code: ids are stable across versions, this only says which code assigned them."""
     digest = hashlib.sha256()
@@ -48,11 +103,13 @@ def resolution_rows(
     previous: pd.DataFrame,
     rates: Mapping[tuple[str, int], float],
     corrections_file: Path = CORRECTIONS_FILE,
+    incremental: bool = False,
 ) -> tuple[pd.DataFrame, list[dict]]:
     """Resolve the current mentions against last run's assignments; returns (assignments, new merges).
 
     A mention's `merged_from` sticks while it stays in the deal that absorbed its old one, so the lineage of a
-    merge stays visible after the run that made it.
+    merge stays visible after the run that made it. `incremental`: `previous` (with rule and score) is the last
+    run's output for unchanged mentions; its deals are kept and only the other mentions are compared.
     """
     before = dict(zip(previous["mention_id"], previous["deal_id"], strict=True)) if not previous.empty else {}
     sticky = (
@@ -64,8 +121,10 @@ def resolution_rows(
         if not previous.empty
         else {}
     )
+    previous_rows = previous.to_dict(orient="records") if incremental and not previous.empty else None
     assignments = resolve_mentions(
-        mentions.to_dict(orient="records"), before, load_corrections(corrections_file), rates
+        mentions.to_dict(orient="records"), before, load_corrections(corrections_file), rates,
+        previous_rows=previous_rows,
     )
     merges = deal_merges(assignments)
     for row in assignments:
@@ -93,15 +152,28 @@ def resolution_rows(
 def mention_resolution(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
     """Group mentions into deals (names across scripts, place, sector, amount, stage) under stable deal ids."""
     with warehouse_db.connect() as con:
+        current, stored = input_state(con), stored_state(con)
+        mode = run_mode(current, stored, con)
+        if mode == "skip":
+            rows = con.execute("select count(*), count(distinct deal_id) from raw.mention_resolution").fetchone()
+            merges_total = con.execute("select count(*) from raw.deal_merges").fetchone()[0]
+    if mode == "skip":
+        context.log.info("resolution inputs unchanged since the last run: nothing to resolve")
+        yield dg.MaterializeResult(asset_key=["raw", "mention_resolution"],
+                                   metadata={"mode": mode, "mentions": rows[0], "deals": rows[1]})
+        yield dg.MaterializeResult(asset_key=["raw", "deal_merges"],
+                                   metadata={"new_merges": 0, "rows_total": merges_total})
+        return
+    with warehouse_db.connect() as con:
         mentions = con.execute(MENTIONS_SQL).df()
-        previous = con.execute("select mention_id, deal_id, merged_from from raw.mention_resolution").df()
+        previous = con.execute(f"select {OUTPUT_COLUMNS} from raw.mention_resolution").df()
         rates = {
             (currency, int(year)): float(rate)
             for currency, year, rate in con.execute(
                 "select currency, year, lcu_per_usd from raw.fx_rates_annual"
             ).fetchall()
         }
-    frame, merges = resolution_rows(mentions, previous, rates)
+    frame, merges = resolution_rows(mentions, previous, rates, incremental=mode == "incremental")
     now, run_id = datetime.now(), context.run.run_id
     frame["resolver_version"] = _resolver_version()
     frame["resolved_at"] = now
@@ -124,6 +196,9 @@ def mention_resolution(context: dg.AssetExecutionContext, warehouse_db: Warehous
                 con.register("_merges", merge_frame)
                 con.execute("insert into raw.deal_merges by name select * from _merges on conflict do nothing")
                 con.unregister("_merges")
+            current["output"] = _digest(con, "select * from raw.mention_resolution", OUTPUT_COLUMNS)
+            con.execute("insert or replace into raw.build_state values (?, ?, now())",
+                        [STATE_STEP, json.dumps(current, sort_keys=True)])
             con.execute("commit")
         except Exception:
             con.execute("rollback")
@@ -132,7 +207,7 @@ def mention_resolution(context: dg.AssetExecutionContext, warehouse_db: Warehous
     deals = frame["deal_id"].nunique() if not frame.empty else 0
     yield dg.MaterializeResult(
         asset_key=["raw", "mention_resolution"],
-        metadata={"mentions": len(frame), "deals": deals,
+        metadata={"mode": mode, "mentions": len(frame), "deals": deals,
                   "by_rule": dg.MetadataValue.json(frame["rule"].value_counts().to_dict() if deals else {})},
     )
     yield dg.MaterializeResult(

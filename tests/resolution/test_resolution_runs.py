@@ -1,0 +1,78 @@
+"""The resolution asset does only the work its inputs call for: nothing when nothing changed, the new mentions
+when only articles were added, everything when rates, corrections or the code changed."""
+
+from datetime import datetime
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from orchestration import warehouse
+from orchestration.defs.resolution import mention_resolution
+from orchestration.resources import WarehouseResource
+
+ARTICLES = {
+    "ru": ("ТОО «Кокше Металл»", "2025-03-01", 61e6),
+    "en": ("Kokshe Metall LLP", "2025-03-05", 60e6),
+    "kk": ("Kokshe Metall", "2025-04-01", 60.5e6),
+}
+
+
+def add_article(path: Path, article_id: str) -> None:
+    partner, published, amount = ARTICLES[article_id]
+    now = datetime(2026, 1, 1)
+    with warehouse.connect(path) as con:
+        con.execute(
+            "insert into raw.press_releases (article_id, content_sha256, file_sha256, source_file, file_name, format,"
+            " published, text, first_seen_at, last_seen_at, is_current) values (?, ?, ?, ?, ?, 'txt', ?, 'x', ?, ?,"
+            " true)", [article_id, f"sha-{article_id}", f"file-{article_id}", f"{article_id}.txt",
+                       f"{article_id}.txt", published, now, now])
+        con.execute(
+            "insert into raw.deal_mentions (mention_id, article_id, content_sha256, source_file, partner_name,"
+            " region_kato, district_kato, oked, amount, currency, status, evidence, evidence_start, evidence_end,"
+            " extractor_version) values (?, ?, ?, ?, ?, '230000000', '235600000', '24.20', ?, 'USD', 'agreement',"
+            " 'x', 0, 1, 'test')",
+            [f"mention-{article_id}", article_id, f"sha-{article_id}", f"{article_id}.txt", partner, amount])
+
+
+def materialize(path: Path) -> tuple[str, dict[str, str]]:
+    result = dg.materialize([mention_resolution], resources={"warehouse_db": WarehouseResource(path=str(path))})
+    assert result.success
+    (event,) = [e for e in result.get_asset_materialization_events()
+                if e.asset_key == dg.AssetKey(["raw", "mention_resolution"])]
+    with warehouse.connect(path) as con:
+        deals = dict(con.execute("select mention_id, deal_id from raw.mention_resolution").fetchall())
+    return event.materialization.metadata["mode"].value, deals
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "warehouse.duckdb"
+
+
+def test_runs_resolve_only_what_changed(path: Path) -> None:
+    add_article(path, "ru")
+    add_article(path, "en")
+    mode, first = materialize(path)
+    assert mode == "full" and len(set(first.values())) == 1
+
+    assert materialize(path) == ("skip", first)  # nothing changed: nothing resolved, nothing rewritten
+
+    add_article(path, "kk")
+    mode, second = materialize(path)
+    assert mode == "incremental"
+    assert second == {**first, "mention-kk": first["mention-ru"]}  # the new outlet joins the deal, ids kept
+
+    with warehouse.connect(path) as con:  # a new annual rate may change any amount comparison: everything again
+        con.execute("insert into raw.fx_rates_annual values ('KZT', 2025, 520.0, 'test')")
+    assert materialize(path) == ("full", second)
+
+
+def test_a_changed_mention_resolves_everything_again(path: Path) -> None:
+    add_article(path, "ru")
+    add_article(path, "en")
+    materialize(path)
+    with warehouse.connect(path) as con:
+        con.execute("update raw.deal_mentions set district_kato = '234000000' where mention_id = 'mention-en'")
+    mode, _ = materialize(path)
+    assert mode == "full"
