@@ -27,7 +27,8 @@ _CUE_BEFORE = re.compile(
 )
 _CUE_AFTER = re.compile(r"^\s*(компани\w*|корпорация\w*|has\b|have\b|signed|will\b|plans\b|is\b|opened|launched)",
                         re.IGNORECASE)
-CONTRACTOR_CUE = re.compile(r"подрядчик|генподряд|\bEPC\b|contractor|мердігер|поставщик|supplier|subcontract",
+CONTRACTOR_CUE = re.compile(r"подрядчик|генподряд|\bEPC\b|contractor|мердігер|поставщик|supplier|subcontract|"
+                            r"монтажн\w+\s+(?:работ|организаци)\w*|құрылыс-монтаж",
                             re.IGNORECASE)
 LOCAL_PARTNER_CUE = re.compile(r"местн\w+\s+партн[её]р|local\s+partner|жергілікті\s+серіктес", re.IGNORECASE)
 _NOT_NAMES = re.compile(
@@ -50,6 +51,12 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     left = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start), sentence.rfind(" – ", 0, start))
     right_candidates = [i for i in (sentence.find(",", end), sentence.find(";", end)) if i != -1]
     return left + 1, (min(right_candidates) if right_candidates else len(sentence))
+
+
+# the sentence is about who pays, not who builds: a contractor cue elsewhere in it names someone else
+INVESTOR_CUE = re.compile(r"инвест|invest|backed|financ|финансир|қаржыланд|owner|владел|собственник|иеле|реализ|"
+                          r"жүзеге\s+асыр|implement",
+                          re.IGNORECASE)
 
 
 def _role(sentence: str, start: int, end: int) -> str:
@@ -122,6 +129,12 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
         out.append(Company(name, core_start, core_start + len(name), _role(sentence, core_start, end), bool(suffix)))
         taken.append((core_start, end))
     out.sort(key=lambda c: c.start)
+    if len(out) == 1 and out[0].role == "partner" and CONTRACTOR_CUE.search(sentence) and \
+            not INVESTOR_CUE.search(sentence):
+        # the only company of a sentence about building work: "X LLP, a local engineering firm, is the general
+        # contractor"; "бас мердігер – X ЖШС" (the cue sits outside the name's clause)
+        c = out[0]
+        out[0] = Company(c.name, c.start, c.end, "contractor", c.has_legal_form)
     return out
 
 

@@ -204,6 +204,12 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
             elif current.partner is not None and any(
                     same_company(primary.name, c.name) for c in [current.partner, *current.partner_sent.companies]):
                 pass  # the deal's own partner again, or the co-signatory named with it
+            elif current.partner is None and not deal_money and not info.ordinal:
+                # the amount came first (a headline, "Вложения – N"), the investor is named after it
+                current.partner, current.partner_sent = primary, info
+            elif current.partner is not None and not deal_money and not has_stage and not info.project \
+                    and not info.ordinal:
+                pass  # a company in a sentence of its own, with no money, document or project: a side role
             else:
                 opens = True
         elif info.ordinal and (has_stage or info.project):
@@ -230,6 +236,12 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
         elif deal_money and current.amount_sent is not info and (
                 deal_money[0].currency == current.amount.currency
                 and (FINAL_ESTIMATE.search(info.sent.text) or EARLY_ESTIMATE.search(current.amount_sent.sent.text))):
+            current.amount, current.amount_sent = deal_money[0], info
+        elif deal_money and current.partner_sent is not None and current.amount_sent is not info and \
+                current.amount_sent.sent.start < current.partner_sent.sent.start and \
+                deal_money[0].currency == current.amount.currency and \
+                abs(deal_money[0].value - current.amount.value) <= 0.01 * current.amount.value:
+            # the headline stated the figure before the investor was named; the body restates it
             current.amount, current.amount_sent = deal_money[0], info
     return _drop_restated_frames(frames)
 
@@ -395,7 +407,9 @@ def _frame_to_mention(frame, infos, gaz, lang, article_region, country_votes, co
         for h in info.places:
             if h.how == "centre":
                 centre = True
-            elif h.place.kind in ("district", "city_regional") and district is None:
+            elif h.place.kind in ("district", "city_regional") and (
+                    district is None or (district.how == "city" and h.how == "district")):
+                # a place named with its district noun beats a bare city (the forum or signing venue)
                 district = h
             elif h.place.kind in ("region", "city_republican") and region is None:
                 region = h

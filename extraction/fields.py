@@ -24,8 +24,8 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         r"(?:began|started|broke\s+ground\s+on)\s+construction|is\s+building|are\s+building)",
         re.IGNORECASE)),
     ("agreement", re.compile(
-        r"(?<!\w)(соглашени\w*|контракт(?!ор)\w*|инвестиционн\w+\s+договор\w*|келісім\w*|agreement\w*|"
-        r"contract(?!or)\w*)",
+        r"(?<!\w)(соглашени\w*|контракт(?!ор)\w*|инвестиционн\w+\s+договор\w*|договор(?!ённост|енност)\w*|"
+        r"келісім\w*|шарт(?:қа|ына|ты)\s+қол\s+қой\w*|agreement\w*|contract(?!or)\w*)",
         re.IGNORECASE)),
     ("memorandum", re.compile(
         r"(?<!\w)(меморандум\w*|протокол\w*\s+о\s+намерениях|письм\w*\s+о\s+намерениях|memorand\w*|MoU|"
@@ -134,9 +134,9 @@ _NOT_UNITS = re.compile(r"тонн|tonn|ton\b|квт|мвт|человек|ра�
 
 _JOB_NUM = r"(?P<num>\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?:\s*(?P<th>тысяч\w*|тыс\.?|thousand|мың))?"
 _Q = r"(?:(?:около|более|до|свыше|порядка|примерно|about|over|up\s+to|around|some|nearly|more\s+than)\s+)?"
-_STAFF_RU = r"(?:человек|сотрудник\w*|работник\w*|специалист\w*|рабоч\w+\s+мест\w*)"
+_STAFF_RU = r"(?:человек|сотрудник\w*|работник\w*|специалист\w*|рабоч\w+\s+мест\w*|(?:местн\w+\s+)?жител\w*)"
 _STAFF_EN = r"(?:(?:new|permanent|full-time|direct|local|skilled|qualified)\s+){0,3}" \
-            r"(?:jobs|employees|staff|workers|positions|people|personnel|specialists)"
+            r"(?:jobs|employees|staff|workers|positions|people|personnel|specialists|residents)"
 JOB_PATTERNS = [
     re.compile(rf"{_JOB_NUM}\s+(?:(?:нов\w+|постоянн\w+|дополнительн\w+)\s+)*рабоч\w+\s+мест", re.I),
     re.compile(rf"рабоч\w+\s+мест\w*\s*(?:[–—:-]|составит|составляет)\s*{_Q}{_JOB_NUM}", re.I),
@@ -151,7 +151,8 @@ JOB_PATTERNS = [
     re.compile(rf"{_JOB_NUM}\s+(?:new\s+|permanent\s+|full-time\s+|direct\s+)*(?:jobs|employees|staff|positions)",
                re.I),
     re.compile(rf"{_JOB_NUM}\s+(?:тұрақты\s+|жаңа\s+)*жұмыс\s+орн", re.I),
-    re.compile(rf"{_JOB_NUM}\s+(?:адам|маман\w*|қызметкер\w*|жұмысшы\w*)\s+(?:тұрақты\s+)?(?:жұмыс|қажет|еңбек)",
+    re.compile(rf"{_JOB_NUM}\s+(?:адам\w*|маман\w*|қызметкер\w*|жұмысшы\w*|тұрғын\w*)\s+(?:тұрақты\s+)?"
+               rf"(?:жұмыс|қажет|еңбек)",
                re.I),
     re.compile(rf"{_JOB_NUM}\s+тұрақты\s+(?:маман\w*|қызметкер\w*|жұмысшы\w*|адам)", re.I),
     re.compile(rf"{_JOB_NUM}\s+(?:человек|сотрудник\w*|работник\w*|специалист\w*)\s+(?:будут\s+|будет\s+)?"
@@ -173,6 +174,10 @@ JOB_CLAUSE_SPLIT = re.compile(r";|,(?!\d{3}(?!\d))|\s(?:и|а|но|and|but|while
 START_CUE = re.compile(r"(?<!\w)(начат\w*|начн\w*|начал\w*|начать|начина\w*|старт\w*|заложен\w*|заложат|"
                        r"приступ\w*|begin|began|begun|start(?!-up)\w*|commence\w*|break\s+ground|broke\s+ground|"
                        r"баста\w*|кіріс\w*)", re.I)
+# these say the building work starts by themselves, whatever the subject
+SELF_START = re.compile(r"(?<!\w)(break\w*\s+ground|broke\s+ground|groundbreaking|ground-breaking|"
+                        r"заложить\s+(?:первый\s+)?камень|закладк\w*\s+(?:первого\s+)?камн\w*|"
+                        r"закладк\w*\s+(?:капсул|фундамент)\w*|іргетас\w*\s+қала\w*)", re.I)
 START_SUBJECT = re.compile(r"строител\w*|строительств\w*|стройк\w*|стро(?:ить|ят|ит)\w*|возвед\w*|реализац\w*|"
                            r"работ\w*|construction|building|build|work\w*|earthwork\w*|құрылыс\w*|салу\w*|салын\w*|"
                            r"жоба\w*|проект\w*|project", re.I)
@@ -184,7 +189,8 @@ COMPLETION_CUE = re.compile(
     r"(?:выход\w*|выйти|выйд\w*)\s+на\s+(?:проектн|полн)\w*|проектн\w+\s+(?:мощност|показател)\w*|эксплуатац\w*|"
     r"выпуск\w*\s+перв\w*|перв\w+\s+(?:продукци|парти|машин|издели|\w+\s+продукци)\w*|выпустить|выпустил\w*|"
     r"открыт\w*|откро\w*|продл\w*\s+до|реализовать\s+до|complet\w*|commission\w*|full\s+capacity|operational|"
-    r"operation|opening|open\b|opened|launch\w*|start-up|ceremony|first\b|церемони\w*|"
+    r"operation|opening|open\b|opened|launch\w*|start-up|ceremony|first\b|finish\w*|ready|on\s+stream|online|"
+    r"(?:start|begin)\w*\s+(?:production|operations|output)|output\b|церемони\w*|"
     r"пайдалануға|аяқта\w*|қуат\w*\s+(?:\S+\s+){0,3}шығ\w*|іске\s+қос\w*|қосыл\w*|алғашқы|ашыл\w*)", re.I)
 YEAR = re.compile(r"(?<!\d)(20[0-5]\d)(?!\d)")
 THIS_YEAR = re.compile(r"в\s+этом\s+году|в\s+текущем\s+году|this\s+year|биыл|осы\s+жылы|до\s+конца\s+года|"
@@ -205,7 +211,22 @@ FUTURE_DOCUMENT = re.compile(
     r"(?:ahead\s+of|towards?|pave\w*\s+the\s+way\s+for|prepar\w+\s+for)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-_KK_FUTURE_AFTER = re.compile(r"^\S*\s+(?:\w+\s+){0,2}(?:жасалады|қол\s+қойылады|жасалмақ|қол\s+қойылмақ)", re.I)
+_KK_FUTURE_AFTER = re.compile(
+    r"^\S*\s+(?:\w+\s+){0,2}(?:жасалады|қол\s+қойылады|жасалмақ|қол\s+қойылмақ)|"
+    r"^\S*\s+(?:\w+\s+){0,1}(?:планиру\w+|предстоит|будет|будут|намерены|предполагается)\s+(?:\w+\s+){0,1}"
+    r"(?:заключ|подпис)\w*|"
+    r"^\S*\s+(?:\w+\s+){0,1}(?:is|are)\s+(?:to\s+be|expected\s+to\s+be|due\s+to\s+be|planned\s+to\s+be)\s+"
+    r"(?:signed|concluded)|^\S*\s+(?:will|would)\s+be\s+(?:signed|concluded)", re.I)
+
+
+# contracts for buying or selling the output or the raw material are not the investment document
+TRADE_CONTRACT = re.compile(
+    r"(?:purchas\w*|supply|offtake|off-take|sales?|procurement|delivery|export|import|long-term|"
+    r"поставк\w*|закуп\w*|купли|сбыт\w*|долгосрочн\w*|контрактац\w*|жеткізу\w*|сатып\s+алу\w*|ұзақ\s+мерзімді)"
+    r"\s+(?:\w+\s+)?$|"
+    r"^\S+\s+(?:(?:на|о|об|for|on)\s+)?(?:поставк|закуп|сбыт|покупк|купли|purchas|supply|deliver|sale)\w*",
+    re.IGNORECASE,
+)
 
 
 def stages_in(sentence: str) -> list[tuple[str, int, int]]:
@@ -215,6 +236,9 @@ def stages_in(sentence: str) -> list[tuple[str, int, int]]:
         for m in pat.finditer(sentence):
             if stage == "agreement" and (FUTURE_DOCUMENT.search(sentence[max(0, m.start() - 60) : m.start()])
                                          or _KK_FUTURE_AFTER.match(sentence[m.start() : m.end() + 40])):
+                continue
+            if stage == "agreement" and (TRADE_CONTRACT.search(sentence[max(0, m.start() - 40) : m.start()])
+                                         or TRADE_CONTRACT.match(sentence[m.start() : m.end() + 30])):
                 continue
             out.append((stage, m.start(), m.end()))
     return out
@@ -278,6 +302,7 @@ def jobs_in(sentence: str) -> list[tuple[int, int, int]]:
 def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int, int] | None, tuple | None]:
     """(start_year, completion_year) stated in a sentence, each with its span, clause by clause."""
     start = completion = None
+    pending: tuple[str, int] | None = None
     pos = 0
     for clause in CLAUSE_SPLIT.split(sentence):
         offset = sentence.find(clause, pos)
@@ -288,7 +313,14 @@ def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int,
                 found.append((published_year, m.start(), m.end()))
             for m in NEXT_YEAR.finditer(clause):
                 found.append((published_year + 1, m.start(), m.end()))
+        is_start = bool(SELF_START.search(clause) or START_CUE.search(clause) and START_SUBJECT.search(clause))
+        is_completion = bool(COMPLETION_CUE.search(clause))
         if not found:
+            # "...и завершат, по расчетам инвестора, в 2027-м": the cue's year sits a clause or two later
+            if is_start or is_completion:
+                pending = ("start" if is_start else "completion", 2)
+            elif pending:
+                pending = (pending[0], pending[1] - 1) if pending[1] > 1 else None
             continue
         found.sort(key=lambda t: t[1])
         year, s, e = found[0]
@@ -297,8 +329,13 @@ def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int,
         if since:
             g = 1 if since.group(1) else 2
             start = start or (int(since.group(g)), offset + since.start(g), offset + since.end(g))
-        elif START_CUE.search(clause) and START_SUBJECT.search(clause):
+        elif is_start:
             start = start or span
-        elif COMPLETION_CUE.search(clause):
+        elif is_completion:
             completion = completion or span
+        elif pending and pending[0] == "start":
+            start = start or span
+        elif pending:
+            completion = completion or span
+        pending = None
     return start, completion

@@ -52,8 +52,18 @@ def _with_legacy_names(kato_rows, legacy_names) -> list[dict]:
     by_stem: dict[tuple[str, int], list[dict]] = defaultdict(list)
     for r in legacy_names:
         by_stem[(_name_stem(r["name_ru"]), int(r["level"]))].append(r)
+    legacy_by_code = {r["code"]: r for r in legacy_names}
+    current_stems = {(_name_stem(r["name_ru"]), r["code"]) for r in kato_rows if int(r["depth"]) <= 2}
     out = []
     for r in kato_rows:
+        old = legacy_by_code.get(r["code"])
+        if int(r["depth"]) <= 2 and r.get("name_kk") and old is not None:
+            old_stem = _name_stem(old["name_ru"])
+            if old_stem != _name_stem(r["name_ru"]) and any(st == old_stem and c != r["code"]
+                                                            for st, c in current_stems):
+                # a 2018 code reused in 2022 for another unit (191000000: Талдыкорган then, Қонаев now) while the
+                # old unit lives on under a new code: the names joined by code belong to that one
+                r = {**r, "name_kk": None, "name_en": None}
         if int(r["depth"]) <= 2 and not r.get("name_kk") and by_stem:
             cands = by_stem.get((_name_stem(r["name_ru"]), int(r["depth"])), [])
             if not cands:

@@ -38,6 +38,9 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"шприц\w*|syringe\w*|медицинск\w+\s+издел\w*|medical\s+device\w*", "32.50"),
     (r"шин\w*|tyre\w*|tire\w*", "22.11"),
     # metals and metal products
+    # semi-finished metal before what is made of it: "copper wire rod" is copper, not wire
+    (r"(?:медн\w*|copper|мыс)\s+(?:\w+\s+)?(?:катанк\w*|rod\w*|шыбық\w*)", "24.44"),
+    (r"катанк\w*|wire\s+rod\w*|сым\s+шыбық\w*", "24.10"),
     (r"кабел\w*|cable\w*|провод\w*|кабель\w*", "27.32"),
     (r"проволок\w*|метиз\w*|wire\w*|сым\w*|сетк\w*|mesh|гвозд\w*|nail\w*|крепеж\w*|fastener\w*", "25.93"),
     (r"металлоконструкц\w*|металл\w*\s+конструкц\w*|steel\s+structure\w*|металл\s+конструкция\w*|"
@@ -45,9 +48,11 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"стальн\w*\s+труб\w*|steel\s+pipe\w*|pipe\s+mill|line\s+pipe|болат\s+құбыр\w*|труб\w*|pipe\w*|құбыр\w*",
      "24.20"),
     (r"литей\w*|отливк\w*|foundry|casting\w*", "24.51"),
-    (r"алюмини\w*|aluminium|aluminum|медеплавил\w*|copper\s+smelter|copper\s+cathode\w*|катод\w*", "24.42"),
+    (r"алюмини\w*|aluminium|aluminum", "24.42"),
+    (r"медеплавил\w*|copper\s+smelter|copper\s+cathode\w*|катод\w*|рафинирован\w*\s+мед\w*", "24.44"),
     (r"(?:легирован|углеродист|нержаве|конструкционн|листов|сортов)\w*\s+стал\w*|сталь\w*|стальн\w*|"
-     r"сталеплав\w*|(?:производств|выплавк|выпуск)\w*\s+стали|steel|металлург\w*|ферросплав\w*|ferroalloy\w*|"
+     r"сталеплав\w*|ферро(?!бетон)\w*|ferro(?!concrete)\w*|(?:производств|выплавк|выпуск)\w*\s+стали|"
+     r"steel|металлург\w*|ферросплав\w*|ferroalloy\w*|"
      r"болат(?!ын|ты)\w*|прокат\w*", "24.10"),
     # building materials
     (r"флоат\w*|стекл\w*|glass|шыны\w*", "23.11"),
@@ -74,7 +79,9 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"вагон\w*|wagon\w*|railcar\w*", "30.20"),
     (r"трансформатор\w*|transformer\w*", "27.11"),
     (r"аккумулятор\w*|batter(?:y|ies)", "27.20"),
-    # agriculture (the farm itself: animals, greenhouses) before the food made from it
+    # agriculture (the farm itself: fish, animals, greenhouses) before the food made from it
+    (r"рыбовод\w*|рыбоводческ\w*|аквакультур\w*|aquacultur\w*|fish\s+farm\w*|fish-farm\w*|осетр\w*|осётр\w*|"
+     r"sturgeon\w*|форел\w*|trout|балық\s+өсір\w*|балық\s+шаруашылығ\w*|бекіре\w*", "03.22"),
     (r"откорм\w*|feedlot\w*|крупн\w+\s+рогат\w*|КРС|beef\s+cattle|бордақыла\w*|мүйізді\s+ірі\s+қара", "01.42"),
     (r"птицефабрик\w*|птицеводческ\w*|бройлер\w*|broiler\w*|poultry\s+farm\w*|poultry|птиц\w*|құс\s+фабрика\w*|"
      r"құс\s+шаруашылығ\w*|құс\w*", "01.47"),
@@ -96,8 +103,10 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"масложир\w*|маслоэкстракц\w*|растительн\w+\s+масл\w*|подсолнечн\w*|oilseed\w*|vegetable\s+oil|"
      r"sunflower|рапс\w*|rapeseed|майлы\s+дақыл\w*|өсімдік\s+май\w*", "10.41"),
     (r"сахар\w*|sugar|қант\w*", "10.81"),
+    (r"сок(?:а|и|ов|ам|ами|ах|у)?(?!\w)|соков\w*|juice\w*|шырын\w*|fruit\s+concentrate\w*|"
+     r"(?:фруктов|плодов|яблоч)\w*\s+концентрат\w*|жеміс\w*\s+концентрат\w*|пюре|puree", "10.32"),
     (r"плодоовощ\w*|овощ\w*|консерв\w*|canned|картоф\w*|potato\w*|көкөніс\w*", "10.39"),
-    (r"соков\w*|напит\w*|beverage\w*|juice|шырын\w*", "11.07"),
+    (r"напит\w*|beverage\w*|soft\s+drink\w*|сусын\w*", "11.07"),
     # light industry
     (r"текстил\w*|хлопк\w*|хлопчатобумажн\w*|пряж\w*|ткан\w*|textile\w*|cotton|yarn|fabric\w*|тоқыма\w*|мата\w*",
      "13.10"),
@@ -121,6 +130,74 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"газопровод\w*|pipeline|газ\w*\s+хранил\w*", "49.50"),
     (r"орошен\w*|irrigat\w*|суару\w*", "01.61"),
 ]
+# activities the table lacks: English and Kazakh product words -> the Russian lemmas OKED names use, so that the
+# registry itself (not a hand list of codes) decides the class; Russian words are lemmatised directly
+BRIDGE: list[tuple[str, str]] = [
+    (r"paint\w*|varnish\w*|бояу\w*|лак\b", "краска лак"),
+    (r"soap\w*|detergent\w*|сабын\w*|жуғыш\w*", "мыло моющий"),
+    (r"cosmetic\w*|perfum\w*|косметика\w*|иіс\s+су\w*", "косметический парфюмерный"),
+    (r"bread|baker\w*|нан\b|наубайхана\w*", "хлеб хлебобулочный"),
+    (r"confection\w*|sweets|candy|candies|chocolate|кондитер\w*|тәтті\w*", "кондитерский шоколад"),
+    (r"pasta|noodle\w*|макарон\w*|кеспе\w*", "макаронный"),
+    (r"ice\s+cream|балмұздақ\w*", "мороженое"),
+    (r"salt\b|тұз\b|тұзы\w*", "соль"),
+    (r"egg\w*|жұмыртқа\w*", "яйцо"),
+    (r"wool\w*|жүн\w*", "шерсть"),
+    (r"carpet\w*|rug\w*|кілем\w*", "ковёр ковровый"),
+    (r"timber|lumber|sawmill\w*|wood\w*|ағаш\w*", "древесина лесоматериал"),
+    (r"plywood|фанера\w*", "фанера"),
+    (r"rubber\w*|резеңке\w*", "резиновый"),
+    (r"zinc|мырыш\w*", "цинк"),
+    (r"lead\s+(?:smelt|refin)\w*|қорғасын\w*", "свинец"),
+    (r"nickel|никель\w*", "никель"),
+    (r"titanium|титан\w*", "титан"),
+    (r"magnesium|магний\w*", "магний"),
+    (r"silver|күміс\w*", "серебро"),
+    (r"silicon|кремний\w*", "кремний ферросплав"),
+    (r"tungsten|вольфрам\w*", "вольфрам"),
+    (r"manganese|марганец\w*", "марганцевый"),
+    (r"graphite|графит\w*", "графит"),
+    (r"sand\b|gravel|құм\b|қиыршық\w*", "песок гравий"),
+    (r"asphalt|bitumen|асфальт\w*|битум\w*", "асфальт битум"),
+    (r"lubricant\w*|motor\s+oil\w*|майлау\w*", "смазочный"),
+    (r"engine\w*|motor\w*|қозғалтқыш\w*", "двигатель"),
+    (r"pump\w*|сорғы\w*", "насос"),
+    (r"bearing\w*|подшипник\w*", "подшипник"),
+    (r"packag\w*|қаптама\w*|орам\w*", "упаковка тара"),
+    (r"printing|print\s+house|баспахана\w*", "полиграфический печатание"),
+    (r"toy\w*|ойыншық\w*", "игрушка"),
+    (r"beekeep\w*|apiar\w*|ара\s+шаруашылығ\w*", "пчеловодство"),
+    (r"mushroom\w*|саңырауқұлақ\w*", "гриб"),
+    (r"seed\s+(?:production|farm)\w*|тұқым\w*", "семя семеноводство"),
+    (r"horse\w*|жылқы\w*", "лошадь"),
+    (r"camel\w*|түйе\w*", "верблюд"),
+    (r"fish\w*|балық\w*", "рыба"),
+    (r"fruit\w*|жеміс\w*", "фрукт плод"),
+    (r"vegetable\w*|көкөніс\w*", "овощ"),
+    (r"grain\w*|астық\w*", "зерновой"),
+    (r"copper|мыс\b", "медь"),
+]
+_BRIDGE = [(re.compile(rf"(?<!\w)(?:{p})", re.IGNORECASE), words.split()) for p, words in BRIDGE]
+# project words every phrase has: they say nothing about the activity
+_GENERIC = {"строительство", "завод", "фабрика", "комплекс", "проект", "предприятие", "мощность", "новый", "район",
+            "область", "город", "компания", "тонна", "год", "площадка", "объект", "инвестиция", "стоимость",
+            "создание", "запуск", "цех", "реализация", "индустриальный", "зона", "участок", "местный", "сырьё"}
+_FACTORY = re.compile(r"завод|фабрик|производств|выпуск|переработк|комбинат|plant|factory|mill|works|зауыт|"
+                      r"фабрика|кәсіпорын|өндір|шығар|өңде", re.IGNORECASE)
+
+
+def _phrase_lemmas(phrase: str) -> set[str]:
+    out: set[str] = set()
+    for pat, words in _BRIDGE:
+        if pat.search(phrase):
+            out.update(words)
+    for w in re.findall(r"[а-яё]{4,}", phrase, re.IGNORECASE):
+        lem = lemma(w.lower())
+        if lem not in _GENERIC:
+            out.add(lem)
+    return out
+
+
 _RANK = {code: i for i, (_, code) in reversed(list(enumerate(SECTOR_SEEDS)))}
 _SEEDS = [(re.compile(rf"(?<!\w)(?:{p})", re.IGNORECASE), code) for p, code in SECTOR_SEEDS]
 
@@ -182,4 +259,12 @@ def sector_for(texts: list[str], gazetteer: Gazetteer) -> tuple[str | None, str 
             code = gazetteer.best_oked_for_lemmas(lemmas, prefer_sections="C" if factory else "")
             if code:
                 return code, m.group(0)
+    # any language: project phrases through the bridge, then the OKED names
+    for text in texts:
+        for phrase in _project_phrases(text):
+            lemmas = _phrase_lemmas(phrase)
+            if lemmas:
+                code = gazetteer.best_oked_for_lemmas(lemmas, prefer_sections="C" if _FACTORY.search(phrase) else "")
+                if code:
+                    return code, phrase
     return None, None
