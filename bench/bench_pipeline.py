@@ -29,11 +29,15 @@ def timed_run(inputs: Path, warehouse: Path) -> tuple[float, float, str]:
     """Run the CLI once; returns (seconds, peak RSS in MB of the run and its children, last summary line)."""
     cmd = [sys.executable, "-m", "invest_tracker_cli.main", "run", "--input", str(inputs), "--warehouse",
            str(warehouse), "--quiet"]
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - started
-    out, err = proc.stdout.read(), proc.stderr.read()
+    # output goes to files, not pipes: a run that logs more than a pipe holds would block on a full pipe
+    with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=out_file, stderr=err_file, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        out_file.seek(0)
+        err_file.seek(0)
+        out, err = out_file.read(), err_file.read()
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"run failed ({proc.returncode}):\n{out[-2000:]}\n{err[-3000:]}")

@@ -119,7 +119,9 @@ def summarize(warehouse: Path, seconds: float) -> str:
             f"mentions    {mentions} deal mentions -> {deals} deals; {totals} totals/targets kept apart",
             f"quarantine  {len(rejected)} inputs",
         ]
-        lines += [f"            - {file}: {reason}" for file, reason, _ in rejected]
+        lines += [f"            - {file}: {reason}" for file, reason, _ in rejected[:20]]
+        if len(rejected) > 20:
+            lines.append(f"            ... and {len(rejected) - 20} more (select * from marts.fct_quarantine)")
         for title, table, key, label in [
             ("sectors", "mart_investment_by_sector", "oked_division", "oked_division || ' ' || division_name_ru"),
             ("districts", "mart_investment_by_district", "district_kato", "district_name_ru"),

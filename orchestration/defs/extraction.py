@@ -201,8 +201,10 @@ def deal_mentions(context: dg.AssetExecutionContext, warehouse_db: WarehouseReso
         oked_codes = {r[0] for r in con.execute("select code_dotted from raw.oked").fetchall()}
     context.log.info(f"progress: {len(pending)} new article versions to extract (extractor {EXTRACTOR_VERSION})")
     mentions, totals, processed, rejected_values = extract_rows(pending, kato_codes, oked_codes)
-    for value in rejected_values:
-        context.log.warning("quarantined value %s", value["message"])
+    for value in rejected_values[:20]:
+        context.log.warning(f"quarantined value {value['message']}")
+    if len(rejected_values) > 20:
+        context.log.warning(f"... and {len(rejected_values) - 20} more quarantined values (marts.fct_quarantine)")
     with warehouse_db.connect() as con:
         con.execute("begin transaction")
         try:

@@ -74,8 +74,10 @@ def raw_press_releases(
     articles = pd.DataFrame([asdict(a) for a in result.articles], columns=ARTICLE_COLUMNS)
     rejections = pd.DataFrame([asdict(r) for r in result.rejections], columns=REJECTION_COLUMNS)
     rejections["content_sha256"] = rejections["content_sha256"].fillna(EMPTY_SHA256)
-    for rejection in result.rejections:
-        context.log.warning("quarantined %s: %s (%s)", rejection.file, rejection.message, rejection.reason)
+    for rejection in result.rejections[:20]:
+        context.log.warning(f"quarantined {rejection.file}: {rejection.message} ({rejection.reason})")
+    if len(result.rejections) > 20:
+        context.log.warning(f"... and {len(result.rejections) - 20} more quarantined inputs (raw.rejected_inputs)")
     with warehouse_db.connect() as con:
         upsert_current(con, "press_releases", articles, ["article_id", "content_sha256"], context.run.run_id,
                        keep_current=warehouse.FEED_ROW_SQL)

@@ -15,10 +15,15 @@ def _write_registry(
     context: dg.AssetExecutionContext, db: WarehouseResource, table: str, rows: tuple[dict, ...]
 ) -> dg.MaterializeResult:
     frame = pd.DataFrame(list(rows))
+    digest = f"{len(frame)}:{int(pd.util.hash_pandas_object(frame, index=False).sum()) & 0xFFFFFFFFFFFF:x}"
     with db.connect() as con:
+        if warehouse.build_state(con, f"registry:{table}") == digest:
+            # same registry as last time: rewriting thousands of identical rows would only cost time
+            return dg.MaterializeResult(metadata={"rows": len(frame), "table": f"raw.{table}", "unchanged": True})
         count = warehouse.replace_rows(con, table, frame)
-    context.log.info("raw.%s: %d rows", table, count)
-    return dg.MaterializeResult(metadata={"rows": count, "table": f"raw.{table}"})
+        warehouse.record_build_state(con, f"registry:{table}", digest)
+    context.log.info(f"raw.{table}: {count} rows")
+    return dg.MaterializeResult(metadata={"rows": count, "table": f"raw.{table}", "unchanged": False})
 
 
 @dg.asset(key=["raw", "kato"], group_name=GROUP, pool="warehouse", kinds={"python", "duckdb"})

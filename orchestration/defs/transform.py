@@ -55,7 +55,10 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse
         return
     # a stable target folder keeps dbt's partial-parse cache between runs (a fresh one costs a full parse)
     target = settings.DBT_PROJECT_DIR / "target" / "dagster"
-    yield from dbt.cli(["build"], context=context, target_path=target).stream()
+    # dbt's unit tests check SQL logic, not data: the test suite runs them (tests/e2e), a data build skips them.
+    # The file log keeps warnings only: at debug level it writes megabytes per build.
+    args = ["build", "--exclude-resource-type", "unit_test", "--log-level-file", "warn"]
+    yield from dbt.cli(args, context=context, target_path=target).stream()
     if whole_project:
         with warehouse_db.connect() as con:
             warehouse.record_build_state(con, "dbt_build", fingerprint)

@@ -269,3 +269,20 @@ def test_the_published_copy_can_be_read_by_another_process_while_a_run_writes(bu
             "select count(*) from marts.fct_deal_mentions where source_file = 'new_article.txt'").fetchone()[0] == 1
     finally:
         after.close()
+
+
+def test_the_dbt_unit_tests_for_fx_stages_and_corrections_pass(built):
+    import os
+    import subprocess
+
+    from orchestration.dbt_manifest import dbt_executable
+
+    project = settings.DBT_PROJECT_DIR
+    proc = subprocess.run(
+        [dbt_executable(), "test", "--select", "test_type:unit", "--project-dir", str(project), "--profiles-dir",
+         str(project), "--target-path", str(built["warehouse"].parent / "dbt_unit")],
+        env={**os.environ, settings.WAREHOUSE_ENV: str(built["warehouse"])},
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert "PASS=6" in proc.stdout or "PASS=" in proc.stdout
