@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -286,3 +287,26 @@ def test_the_dbt_unit_tests_for_fx_stages_and_corrections_pass(built):
     )
     assert proc.returncode == 0, proc.stdout[-3000:]
     assert "PASS=6" in proc.stdout or "PASS=" in proc.stdout
+
+
+@pytest.mark.parametrize("kill_after_seconds", [6.0, 14.0])
+def test_a_run_killed_midway_and_run_again_leaves_the_same_warehouse_as_a_clean_run(
+    built, tmp_path, kill_after_seconds
+):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    warehouse = tmp_path / "w.duckdb"
+    command = [sys.executable, "-m", "invest_tracker_cli.main", "run", "--input", str(built["inputs"]),
+               "--warehouse", str(warehouse), "--quiet"]
+    victim = subprocess.Popen(command, cwd=settings.REPO_ROOT, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(kill_after_seconds)
+    if victim.poll() is None:
+        os.killpg(victim.pid, signal.SIGKILL)  # the run and its dbt subprocess, with no chance to clean up
+    victim.wait()
+    again = subprocess.run(command, cwd=settings.REPO_ROOT, capture_output=True, text=True, check=False)
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert _snapshot(warehouse) == built["snapshots"][0]
