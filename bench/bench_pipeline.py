@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import generate_corpus  # noqa: E402
+from docs_section import replace_section  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-DOCS = REPO / "docs" / "benchmarks.md"
 SECTION = "## Pipeline runs"
 TARGETS = "10k articles: full ≤ 60 s, no-change re-run ≤ 10 s, 100 new on top ≤ 15 s, peak RSS ≤ 1.5 GB"
 
@@ -71,14 +71,7 @@ def write_docs(rows: list[dict], command: str) -> None:
         f"Targets (issue 7): {TARGETS}.", "",
         *table, "",
     ])
-    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
-    if SECTION in text:
-        head, _, tail = text.partition(SECTION)
-        rest = tail.split("\n## ", 1)
-        text = head + section + ("\n## " + rest[1] if len(rest) > 1 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    DOCS.write_text(text, encoding="utf-8")
+    replace_section(SECTION, section)
 
 
 def main() -> None:

@@ -26,11 +26,11 @@ from pathlib import Path
 import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.docs_section import replace_section  # noqa: E402
 from orchestration.defs.resolution import MENTIONS_SQL  # noqa: E402
 from resolution import resolve_mentions  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-DOCS = REPO / "docs" / "benchmarks.md"
 SECTION = "## Resolution"
 TARGETS = "~11k mentions (10k articles) ≤ 3 s, ~55k mentions (50k articles) ≤ 15 s, roughly linear"
 
@@ -127,14 +127,7 @@ def write_docs(results: list[dict], command: str) -> None:
         "\"incremental = rebuild\": an incremental run keeps the previous deals, so near-duplicates of this "
         "generated corpus can group differently from a rebuild (docs/resolution.md).", "",
     ])
-    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
-    if SECTION in text:
-        head, _, tail = text.partition(SECTION)
-        rest = tail.split("\n## ", 1)
-        text = head + section + ("\n## " + rest[1] if len(rest) > 1 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    DOCS.write_text(text, encoding="utf-8")
+    replace_section(SECTION, section)
 
 
 def main() -> None:
