@@ -7,6 +7,7 @@ introduced and filling its fields from the frame's sentences. Morphology runs on
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import itertools
 import re
@@ -63,6 +64,8 @@ class SentInfo:
     coop: bool = False
     multi: bool = False
     ordinal: bool = False
+    # for an umbrella total found as a sum: amount index -> text offsets of the deal amounts it adds up
+    total_parts: dict[int, list[int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -168,10 +171,26 @@ def _deal_amounts(infos: list[SentInfo]) -> None:
     for i, j, m in deals:
         others = [o for (a, b, o) in deals if (a, b) != (i, j) and o.currency == m.currency and o.value < m.value]
         for r in range(2, min(5, len(others)) + 1):
-            if any(abs(sum(o.value for o in combo) - m.value) <= 0.005 * m.value
-                   for combo in itertools.combinations(others, r)):
+            combo = next((c for c in itertools.combinations(others, r)
+                          if abs(sum(o.value for o in c) - m.value) <= 0.005 * m.value), None)
+            if combo is not None:
                 infos[i].amounts[j] = (m, "total")
+                infos[i].total_parts[j] = sorted(o.start for o in combo)
                 break
+    # a total announced in words ("общая стоимость двух проектов ...") points at the deals it adds up, when
+    # some of the article's deal amounts in its currency add up to it
+    deals = [m for info in infos for (m, k) in info.amounts if k == "deal"]
+    for info in infos:
+        for j, (m, kind) in enumerate(info.amounts):
+            if kind != "total" or j in info.total_parts:
+                continue
+            candidates = [o for o in deals if o.currency == m.currency and o.value < m.value]
+            for r in range(2, min(5, len(candidates)) + 1):
+                combo = next((c for c in itertools.combinations(candidates, r)
+                              if abs(sum(o.value for o in c) - m.value) <= 0.005 * m.value), None)
+                if combo is not None:
+                    info.total_parts[j] = sorted(o.start for o in combo)
+                    break
 
 
 def _build_frames(infos: list[SentInfo]) -> list[Frame]:
@@ -327,6 +346,13 @@ def extract_article(
             if code != "KZ":
                 country_votes[code] += 2
     article_region = region_votes.most_common(1)[0][0] if region_votes else None
+    if article_region:
+        for info in infos:
+            for n, h in enumerate(info.places):
+                if h.place is not None and h.place.region_code != article_region:
+                    same_region = [a for a in h.alternatives if a.region_code == article_region]
+                    if same_region:
+                        info.places[n] = dataclasses.replace(h, place=same_region[0])
     published_year = published.year if isinstance(published, datetime.date) else None
 
     out: list[DealMention | AnnouncedTotal] = []
@@ -336,12 +362,13 @@ def extract_article(
         if m is not None:
             out.append(m)
     for info in infos:
-        for money, kind in info.amounts:
+        for index, (money, kind) in enumerate(info.amounts):
             if kind in ("total", "target", "statistic"):
                 out.append(AnnouncedTotal(
                     kind=kind, amount=money.value, currency=money.currency, amount_approximate=money.approximate,
                     amount_text=money.text, region_kato=article_region, evidence=info.sent.text,
                     evidence_start=info.sent.start, evidence_end=info.sent.end,
+                    part_amount_starts=info.total_parts.get(index, []),
                 ))
     return out
 

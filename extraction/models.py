@@ -50,5 +50,7 @@ class AnnouncedTotal:
     evidence: str
     evidence_start: int
     evidence_end: int
+    # a total found as the sum of deals listed separately: where those deals' amounts start in the text
+    part_amount_starts: list[int] = field(default_factory=list)
 
     record: str = "announced_total"

@@ -22,6 +22,9 @@ class PlaceHit:
     start: int
     end: int
     how: str  # district | region | city | centre
+    # other registry units with the same name (Аксуский район is in Zhetisu; Аксу is a city in Pavlodar):
+    # the article's region picks among them later
+    alternatives: tuple[Place, ...] = ()
 
 
 def _pick(cands: list[Place], kinds: tuple[str, ...]) -> Place | None:
@@ -74,11 +77,13 @@ def find_places(sentence: str, gaz: Gazetteer, lang: str) -> list[PlaceHit]:
         prev = toks[i - 1][0] if i > 0 else ""
         prev_gap = sentence[toks[i - 1][2] : s] if i > 0 else ""
         if DISTRICT_NOUN.match(nxt) and (w[:1].isupper() or (i > 0 and toks[i - 1][0][:1].isupper())):
-            p = _pick(_candidates(gaz, w, ("district", "city_regional")), ("district", "city_regional"))
+            cands = _candidates(gaz, w, ("district", "city_regional"))
+            p = _pick(cands, ("district", "city_regional"))
             if not p and i > 0:  # two-word Kazakh names ("Әйтеке би")
                 p = _pick(gaz.kk_lookup(f"{toks[i - 1][0]} {w}"), ("district",))
             if p:
-                hits.append(PlaceHit(p, s, toks[i + 1][2], "district"))
+                others = tuple(c for c in cands if c.kind in ("district", "city_regional") and c.code != p.code)
+                hits.append(PlaceHit(p, s, toks[i + 1][2], "district", others))
                 continue
         if DISTRICT_NOUN.match(w) and nxt[:1].isupper() and re.match(r"район", w, re.I):
             # "район Бәйтерек", "району Беимбета Майлина"

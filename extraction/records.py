@@ -16,6 +16,7 @@ def mention_to_record(m: DealMention | AnnouncedTotal, *, file: str | None = Non
             "amount": m.amount, "currency": m.currency, "amount_approximate": m.amount_approximate,
             "amount_text": m.amount_text, "region_kato": m.region_kato, "evidence": m.evidence,
             "evidence_start": m.evidence_start, "evidence_end": m.evidence_end,
+            "part_amount_starts": list(m.part_amount_starts),
         }
     return {
         "record": "deal_mention", "file": file, "article_id": article_id,

@@ -48,7 +48,8 @@ RAW_TABLES: dict[str, str] = {
         total_id varchar primary key, article_id varchar not null, content_sha256 varchar not null,
         source_file varchar not null, kind varchar not null, amount double, currency varchar,
         amount_approximate boolean, amount_text varchar, region_kato varchar, evidence varchar not null,
-        evidence_start integer not null, evidence_end integer not null, extractor_version varchar not null""",
+        evidence_start integer not null, evidence_end integer not null, extractor_version varchar not null,
+        part_amount_starts integer[]""",
     "rejected_values": """
         mention_id varchar not null, article_id varchar not null, content_sha256 varchar not null,
         source_file varchar not null, field varchar not null, value varchar, reason varchar not null,
@@ -147,6 +148,8 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("create schema if not exists raw")
     for name, columns in RAW_TABLES.items():
         con.execute(f"create table if not exists raw.{name} ({columns})")
+    # columns added after the first release: warehouses built before them get them here
+    con.execute("alter table raw.announced_totals add column if not exists part_amount_starts integer[]")
 
 
 def replace_rows(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:

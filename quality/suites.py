@@ -88,7 +88,7 @@ def mart_suite(key_column: str, deals: int, usd_total: float) -> list[Expectatio
 def umbrella_suite() -> list[Expectation]:
     """Deals listed under an umbrella total never add up to more than the total they are part of."""
     return [
-        _e("ExpectColumnPairValuesAToBeGreaterThanB", column_A="total_usd_with_margin", column_B="parts_usd",
+        _e("ExpectColumnPairValuesAToBeGreaterThanB", column_A="total_with_margin", column_B="parts_sum",
            or_equal=True),
     ]
 

@@ -115,6 +115,37 @@ def deal_stages_are_monotonic(warehouse_db: WarehouseResource) -> dg.AssetCheckR
     return _result(validate_frame("fct_deal_stages", frame, suites.stage_suite()))
 
 
+@dg.asset_check(asset=dg.AssetKey(["marts", "fct_announced_totals"]), blocking=True, pool="warehouse",
+                additional_deps=[dg.AssetKey(["marts", "fct_deal_mentions"])])
+def umbrella_totals_cover_their_parts(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    """The deals an umbrella total sums never add up to more than the total (after screening and corrections)."""
+    frame = _frame(
+        warehouse_db,
+        """
+        with totals as (
+            select t.total_id, t.article_id, t.amount, t.currency, unnest(r.part_amount_starts) as part_start
+            from marts.fct_announced_totals as t
+            inner join raw.announced_totals as r on t.total_id = r.total_id
+            where t.kind = 'total' and len(r.part_amount_starts) > 0
+        ),
+        parts as (
+            select m.mention_id, m.article_id, f.amount, f.currency,
+                   cast(json_extract(m.field_evidence, '$.amount[0]') as integer) as amount_start
+            from raw.deal_mentions as m
+            inner join marts.fct_deal_mentions as f on m.mention_id = f.mention_id
+        )
+        select
+            t.total_id,
+            any_value(t.amount) * 1.005 as total_with_margin,
+            coalesce(sum(p.amount) filter (where p.currency = t.currency), 0) as parts_sum,
+        from totals as t
+        left join parts as p on t.article_id = p.article_id and t.part_start = p.amount_start
+        group by t.total_id
+        """,
+    )
+    return _result(validate_frame("umbrella_totals", frame, suites.umbrella_suite()))
+
+
 def _mart_check(mart: str, key: str):
     @dg.asset_check(asset=dg.AssetKey(["marts", mart]), name=f"{mart}_reconciles_with_fct_deals", blocking=True,
                     pool="warehouse", additional_deps=[dg.AssetKey(["marts", "fct_deals"])])
@@ -141,6 +172,7 @@ def build_defs() -> dg.Definitions:
     return dg.Definitions(
         asset_checks=[
             press_releases_are_valid, deal_mentions_are_valid, deals_are_valid, deal_stages_are_monotonic,
+            umbrella_totals_cover_their_parts,
             *MART_CHECKS,
         ]
     )

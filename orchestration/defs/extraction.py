@@ -149,6 +149,7 @@ def extract_rows(
                         "amount_approximate": rec.amount_approximate,
                         "amount_text": rec.amount_text,
                         "region_kato": rec.region_kato,
+                        "part_amount_starts": list(rec.part_amount_starts),
                     }
                 )
         processed.append(

@@ -34,3 +34,10 @@ def test_mentions_with_codes_outside_the_registries_fail():
     )
     assert [f.expectation for f in report.failures] == ["expect_column_values_to_be_in_set(region_kato)"]
     assert report.failures[0].unexpected_sample == ["999999999"]
+
+
+def test_deals_adding_up_to_more_than_their_umbrella_total_fail():
+    frame = pd.DataFrame({"total_id": ["ok", "over"], "total_with_margin": [100.5, 50.25], "parts_sum": [100.0, 60.0]})
+    report = validate_frame("umbrella", frame, suites.umbrella_suite())
+    assert not report.success
+    assert report.failures[0].unexpected_count == 1
