@@ -310,3 +310,28 @@ def test_a_run_killed_midway_and_run_again_leaves_the_same_warehouse_as_a_clean_
     again = subprocess.run(command, cwd=settings.REPO_ROOT, capture_output=True, text=True, check=False)
     assert again.returncode == 0, again.stderr[-3000:]
     assert _snapshot(warehouse) == built["snapshots"][0]
+
+
+def test_the_forum_total_is_kept_apart_and_points_at_the_two_memoranda_it_sums(con):
+    total, parts = con.execute(
+        """
+        select t.amount, list_sort(r.part_amount_starts)
+        from marts.fct_announced_totals as t
+        inner join raw.announced_totals as r on t.total_id = r.total_id
+        where t.source_file like 'ru_01_%' and t.kind = 'total'
+        """
+    ).fetchone()
+    summed = con.execute(
+        """
+        select sum(f.amount)
+        from raw.deal_mentions as m
+        inner join marts.fct_deal_mentions as f on m.mention_id = f.mention_id
+        where m.source_file like 'ru_01_%'
+          and list_contains(?, cast(json_extract(m.field_evidence, '$.amount[0]') as integer))
+        """,
+        [parts],
+    ).fetchone()[0]
+    assert len(parts) == 2
+    assert summed == pytest.approx(total)
+    in_deals = con.execute("select count(*) from marts.fct_deals where amount = ?", [total]).fetchone()[0]
+    assert in_deals == 0
