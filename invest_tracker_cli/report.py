@@ -104,7 +104,10 @@ def build_report(warehouse: Path, out: Path, top: int = 15) -> Path:
         for r in largest.itertuples()
     )
     page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>invest-tracker report</title>
+<html lang="en">
+<head>
+<title>invest-tracker report</title>
+<meta charset="utf-8">
 <style>
 body {{ font-family: system-ui, sans-serif; margin: 24px auto; max-width: 1200px; color: #222; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 13px; }}

@@ -36,7 +36,7 @@ TODAY = date(2025, 7, 1)
 
 # --- recorded responses (trimmed copies of what ministry feeds serve) ---------------------------------------------
 
-RSS = """<?xml version="1.0" encoding="UTF-8"?>
+RSS = """<?xml version="1.0"?>
 <rss version="2.0">
 <channel>
   <title>Министерство энергетики РК — Новости</title>
@@ -60,7 +60,7 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 </rss>
 """.encode()
 
-ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
+ATOM = b"""<?xml version="1.0"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
   <title>Invest Kazakhstan</title>
   <id>urn:uuid:feed</id>
@@ -75,7 +75,7 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 </feed>
 """
 
-TEASER_RSS = """<?xml version="1.0" encoding="UTF-8"?>
+TEASER_RSS = """<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Акимат</title><language>ru</language>
   <item>
     <title>Новый завод в Актобе</title>
@@ -94,7 +94,8 @@ TEASER_RSS = """<?xml version="1.0" encoding="UTF-8"?>
 </channel></rss>
 """
 
-ARTICLE_PAGE = """<!doctype html><html lang="ru"><head><meta charset="utf-8">
+ARTICLE_PAGE = """<!doctype html><html lang="ru"><head><meta name="viewport" content="width=device-width">
+<meta charset="utf-8">
 <title>Новый завод в Актобе | Акимат</title></head><body>
 <nav>Главная / Новости</nav>
 <div class="article-body">

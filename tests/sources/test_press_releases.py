@@ -30,8 +30,8 @@ RU_BODY = (
 FRONT_MATTER_ARTICLE = f"""---
 title: "Немецкая компания построит завод"
 published: 2025-03-05
-source: Qostanai Business
-url: https://qostanai-business.example-outlet.kz/news/2025/03/05/zavod
+source: Steppe Ledger
+url: https://steppe-ledger.example-outlet.kz/news/2025/03/05/zavod
 lang: ru
 ---
 {RU_BODY}
@@ -71,8 +71,8 @@ def test_text_with_front_matter_becomes_an_article_with_its_metadata(tmp_path):
     assert article.format == "txt"
     assert article.title == "Немецкая компания построит завод"
     assert article.published == date(2025, 3, 5)
-    assert article.outlet == "Qostanai Business"
-    assert article.url == "https://qostanai-business.example-outlet.kz/news/2025/03/05/zavod"
+    assert article.outlet == "Steppe Ledger"
+    assert article.url == "https://steppe-ledger.example-outlet.kz/news/2025/03/05/zavod"
     assert article.lang == "ru"
     assert article.text == RU_BODY
     assert article.content_sha256 == hashlib.sha256(RU_BODY.encode()).hexdigest()
@@ -224,32 +224,32 @@ HTML_PAGE = """<!DOCTYPE html>
 <html lang="ru-RU">
 <head>
 <meta charset="utf-8">
-<title>В Карабалыкском районе запущен завод — Tobol Info</title>
-<meta property="og:title" content="В Карабалыкском районе запущен завод">
+<title>В Мендыкаринском районе открыт цех — Ishim Courier</title>
+<meta property="og:title" content="В Мендыкаринском районе открыт цех">
 <meta property="article:published_time" content="2026-02-10T23:20:00+05:00">
-<link rel="canonical" href="https://tobol-info.example-outlet.kz/ekonomika/2026/02/10/zavod">
+<link rel="canonical" href="https://ishim-courier.example-outlet.kz/ekonomika/2026/02/10/zavod">
 <script>var price = "999 млрд тенге";</script>
 </head>
 <body>
-<header><nav><a href="/">Главная</a><a href="/ekonomika">Экономика</a></nav></header>
+<header><nav><a href="/">Главная</a><a href="/biz">Бизнес</a></nav></header>
 <main>
 <article>
-  <h1>В Карабалыкском районе запущен завод</h1>
-  <div class="article-meta"><time datetime="2026-02-10T23:20:00+05:00">10 февраля</time></div>
+  <h1>В Мендыкаринском районе открыт цех</h1>
+  <div class="meta-line"><time datetime="2026-02-10T23:20:00+05:00">10 февраля</time></div>
   <div class="article-body">
-    <p>Турецкая компания «Анадолу <b>Сут</b>» ввела в эксплуатацию завод в Карабалыкском районе.</p>
-    <p>Общий объем инвестиций составил 12,6 млрд тенге.<br>На предприятии трудоустроено 145 человек.</p>
+    <p>Турецкая компания «Ордабасы <b>Агро</b>» ввела в эксплуатацию завод в Мендыкаринском районе.</p>
+    <p>Вложения в проект составили 8,3 млрд тенге.<br>Работу получили 61 житель района.</p>
   </div>
   <div class="share">Поделиться: Telegram</div>
 </article>
 </main>
-<aside class="sidebar">
-  <section class="widget currency"><h3>Курсы валют</h3>
-    <table><tr><td>USD</td><td>503,12</td></tr><tr><td>EUR</td><td>547,80</td></tr></table></section>
-  <section class="widget most-read"><ol>
-    <li><a href="/a">В Житикаринском районе построят завод стоимостью 7 млрд тенге</a></li></ol></section>
+<aside class="side-column">
+  <section class="box rates"><h3>Курсы валют</h3>
+    <table><tr><td>USD</td><td>511,40</td></tr><tr><td>EUR</td><td>560,15</td></tr></table></section>
+  <section class="box popular"><ol>
+    <li><a href="/a">В Денисовском районе откроют комбинат за 4 млрд тенге</a></li></ol></section>
 </aside>
-<footer><p>© 2026 Tobol Info. Все права защищены.</p></footer>
+<footer><p>© 2026 Ishim Courier. Все права защищены.</p></footer>
 </body></html>
 """
 
@@ -257,14 +257,14 @@ HTML_PAGE = """<!DOCTYPE html>
 def test_html_article_body_excludes_navigation_currency_widget_most_read_and_footer(tmp_path):
     write(tmp_path, "page.html", HTML_PAGE)
     [article] = read(tmp_path).articles
-    assert "Турецкая компания «Анадолу Сут» ввела в эксплуатацию завод" in article.text
-    assert "12,6 млрд тенге" in article.text
+    assert "Турецкая компания «Ордабасы Агро» ввела в эксплуатацию завод" in article.text
+    assert "8,3 млрд тенге" in article.text
     for chrome in (
-        "503,12",
-        "547,80",
+        "511,40",
+        "560,15",
         "USD",
         "7 млрд тенге",
-        "Житикаринском",
+        "Денисовском",
         "Главная",
         "Все права защищены",
         "Поделиться",
@@ -277,18 +277,18 @@ def test_html_metadata_comes_from_og_title_published_time_canonical_title_suffix
     write(tmp_path, "page.html", HTML_PAGE)
     [article] = read(tmp_path).articles
     assert article.format == "html"
-    assert article.title == "В Карабалыкском районе запущен завод"
+    assert article.title == "В Мендыкаринском районе открыт цех"
     assert article.published == date(2026, 2, 10)  # local date as written, not converted to UTC
-    assert article.url == "https://tobol-info.example-outlet.kz/ekonomika/2026/02/10/zavod"
-    assert article.outlet == "Tobol Info"
+    assert article.url == "https://ishim-courier.example-outlet.kz/ekonomika/2026/02/10/zavod"
+    assert article.outlet == "Ishim Courier"
     assert article.lang == "ru"
 
 
 def test_html_without_article_body_div_uses_the_article_element_without_its_chrome():
     page = HTML_PAGE.replace('<div class="article-body">', "<div>")
     article = parse_html_article(page, "page.html", today=TODAY)
-    assert "12,6 млрд тенге" in article.text
-    assert "503,12" not in article.text
+    assert "8,3 млрд тенге" in article.text
+    assert "511,40" not in article.text
     assert "Поделиться" not in article.text
 
 
@@ -313,7 +313,7 @@ def test_html_with_no_article_body_is_rejected_as_not_an_article(tmp_path):
     write(
         tmp_path,
         "nav_only.html",
-        "<html><head><title>Tobol Info</title></head><body><nav><a href='/'>Главная"
+        "<html><head><title>Ishim Courier</title></head><body><nav><a href='/'>Главная"
         "</a></nav><footer>© 2026</footer></body></html>",
     )
     rejection = only_rejection(tmp_path)
@@ -325,7 +325,7 @@ def test_russian_404_error_page_is_rejected_as_not_an_article(tmp_path):
     write(
         tmp_path,
         "missing.html",
-        "<html lang='ru'><head><title>Страница не найдена — Tobol Info</title></head>"
+        "<html lang='ru'><head><title>Страница не найдена — Ishim Courier</title></head>"
         "<body><article><h1>Ошибка 404</h1><p>Запрошенная страница не существует или "
         "была удалена. Вернитесь на главную страницу сайта и попробуйте поиск по сайту."
         "</p></article></body></html>",
@@ -346,7 +346,7 @@ def test_english_404_not_found_page_is_rejected_as_not_an_article(tmp_path):
 
 
 def test_article_whose_title_starts_with_a_number_like_500_is_not_an_error_page():
-    page = HTML_PAGE.replace("В Карабалыкском районе запущен завод —", "500 новых рабочих мест в Карабалыке —")
+    page = HTML_PAGE.replace("В Мендыкаринском районе открыт цех —", "500 новых рабочих мест в Карабалыке —")
     assert parse_html_article(page, "page.html", today=TODAY).text
 
 
@@ -354,27 +354,27 @@ def test_html_in_windows_1251_with_meta_charset_is_decoded(tmp_path):
     page = HTML_PAGE.replace('charset="utf-8"', 'charset="windows-1251"').replace("©", "(c)")
     write(tmp_path, "cp1251.html", page.encode("cp1251"))
     [article] = read(tmp_path).articles
-    assert "Карабалыкском" in article.text
+    assert "Мендыкаринском" in article.text
 
 
 # --- RSS / Atom ---------------------------------------------------------------------------------------------------
 
-RSS_FEED = """<?xml version="1.0" encoding="UTF-8"?>
+RSS_FEED = """<?xml version="1.0"?>
 <rss version="2.0"><channel>
-<title>Жайык Пресс — Экономика</title><link>https://zhaiyk-press.example-outlet.kz/economy</link>
+<title>Орал Хабар — Бизнес</title><link>https://oral-habar.example-outlet.kz/biznes</link>
 <language>ru</language>
 <item>
-<title>Узбекская компания построит завод</title>
-<link>https://zhaiyk-press.example-outlet.kz/economy/2025/06/11/inder-gips</link>
+<title>Кыргызская компания откроет фабрику</title>
+<link>https://oral-habar.example-outlet.kz/biznes/2025/06/11/fabrika-tkani</link>
 <guid isPermaLink="false">zp-gypsum</guid>
 <pubDate>Wed, 11 Jun 2025 23:30:00 +0500</pubDate>
-<description>Стоимость проекта &#8211; около 45 млн долларов США &amp; 130 рабочих мест.</description>
+<description>Объем вложений &#8211; около 45 млн долларов США &amp; 130 рабочих мест.</description>
 </item>
 <item>
-<title>Индийская фармкомпания построит завод в Актобе</title>
-<link>https://zhaiyk-press.example-outlet.kz/economy/2025/06/12/aktobe-pharma</link>
-<pubDate>Thu, 12 Jun 2025 11:00:00 +0500</pubDate>
-<description>&lt;p&gt;Стоимость проекта &amp;ndash; &lt;b&gt;9,8 млрд тенге&lt;/b&gt;.&lt;/p&gt;
+<title>Вьетнамская компания откроет фабрику в Уральске</title>
+<link>https://oral-habar.example-outlet.kz/biznes/2025/06/12/uralsk-fabrika</link>
+<pubDate>Thu, 12 Jun 2025 10:15:00 +0500</pubDate>
+<description>&lt;p&gt;Объем вложений &amp;ndash; &lt;b&gt;9,8 млрд тенге&lt;/b&gt;.&lt;/p&gt;
 &lt;p&gt;Запуск в 2027 году.&lt;/p&gt;</description>
 </item>
 </channel></rss>
@@ -391,11 +391,11 @@ def test_rss_feed_gives_one_article_per_item_named_file_hash_guid(tmp_path):
     assert first.item_id == "zp-gypsum"
     assert first.format == "rss"
     assert first.text == (
-        "Узбекская компания построит завод\nСтоимость проекта – около 45 млн долларов США & 130 рабочих мест."
+        "Кыргызская компания откроет фабрику\nОбъем вложений – около 45 млн долларов США & 130 рабочих мест."
     )
     assert first.published == date(2025, 6, 11)  # local date of 23:30 +05:00, not the UTC date
-    assert first.outlet == "Жайык Пресс — Экономика"
-    assert first.url == "https://zhaiyk-press.example-outlet.kz/economy/2025/06/11/inder-gips"
+    assert first.outlet == "Орал Хабар — Бизнес"
+    assert first.url == "https://oral-habar.example-outlet.kz/biznes/2025/06/11/fabrika-tkani"
     assert first.lang == "ru"
     assert first.article_id == make_article_id(first.url, first.source_file)
 
@@ -403,16 +403,16 @@ def test_rss_feed_gives_one_article_per_item_named_file_hash_guid(tmp_path):
 def test_rss_item_without_guid_is_named_by_its_link_and_html_description_is_stripped(tmp_path):
     write(tmp_path, "feed.xml", RSS_FEED)
     second = read(tmp_path).articles[1]
-    assert second.item_id == "https://zhaiyk-press.example-outlet.kz/economy/2025/06/12/aktobe-pharma"
+    assert second.item_id == "https://oral-habar.example-outlet.kz/biznes/2025/06/12/uralsk-fabrika"
     assert second.source_file == f"feed.xml#{second.item_id}"
     assert "<" not in second.text and "&" not in second.text
-    assert "Стоимость проекта – 9,8 млрд тенге." in second.text
+    assert "Объем вложений – 9,8 млрд тенге." in second.text
     assert "Запуск в 2027 году." in second.text
 
 
 def test_rss_item_without_text_is_rejected_as_not_an_article_for_that_item_only(tmp_path):
     feed = RSS_FEED.replace(
-        "<item>\n<title>Индийская", "<item><guid>empty-1</guid><title></title></item>\n<item>\n<title>Индийская"
+        "<item>\n<title>Вьетнамская", "<item><guid>empty-1</guid><title></title></item>\n<item>\n<title>Вьетнамская"
     )
     write(tmp_path, "feed.xml", feed)
     result = read(tmp_path)
@@ -430,7 +430,7 @@ def test_rss_item_with_future_pubdate_is_rejected_as_invalid_metadata(tmp_path):
 
 
 def test_atom_feed_entries_become_articles(tmp_path):
-    atom = """<?xml version="1.0" encoding="utf-8"?>
+    atom = """<?xml version="1.0"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Steppe Wire</title>
 <entry><id>urn:steppe:1</id><title>Plant opens</title><link href="https://steppe.example-outlet.kz/1"/>
 <published>2025-05-01T22:00:00+05:00</published><summary>A plant worth $10 million opened in Aktobe.</summary>
@@ -539,7 +539,7 @@ def test_same_article_republished_by_another_outlet_is_not_rejected(tmp_path):
     write(
         tmp_path,
         "outlet_b.txt",
-        FRONT_MATTER_ARTICLE.replace("Qostanai Business", "Tobol Info").replace("qostanai-business", "tobol-info"),
+        FRONT_MATTER_ARTICLE.replace("Steppe Ledger", "Ishim Courier").replace("steppe-ledger", "ishim-courier"),
     )
     result = read(tmp_path)
     assert result.rejections == []
@@ -663,7 +663,7 @@ def test_dev_corpus_reads_into_articles_with_two_feed_items_and_two_rejections()
         "feed.xml#zp-2025-06-12-aktobe-pharma",
     ]
     html = {a.source_file: a for a in result.articles if a.format == "html"}
-    assert "503,12" not in html["ru_009_kostanay_karabalyk_dairy_launched.html"].text
+    assert "511,40" not in html["ru_009_kostanay_karabalyk_dairy_launched.html"].text
     assert html["ru_009_kostanay_karabalyk_dairy_launched.html"].published == date(2026, 2, 10)
 
 
