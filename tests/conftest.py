@@ -22,3 +22,20 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside the repo")
     return SHARED
+
+
+def _run_pipeline_into(inputs: Path, warehouse: Path) -> None:
+    from invest_tracker_cli.pipeline import run_pipeline
+    from orchestration import settings
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(settings.WAREHOUSE_ENV, str(warehouse))
+        patch.setenv(settings.INPUT_ENV, str(inputs))
+        outcome = run_pipeline(verbose=False)
+    assert outcome.success, outcome.failure
+
+
+@pytest.fixture(scope="session")
+def run_pipeline_into():
+    """Materialize the whole graph in-process on an input folder into a warehouse (env set only for the run)."""
+    return _run_pipeline_into

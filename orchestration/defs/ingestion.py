@@ -10,9 +10,9 @@ import dagster as dg
 import pandas as pd
 
 from orchestration import warehouse
-from orchestration.defs.automation import folder_fingerprint
 from orchestration.resources import InputFolderResource, WarehouseResource
 from sources import press_releases
+from sources.folders import folder_fingerprint
 from sources.press_releases import read_input_folder
 
 GROUP = "ingestion"

@@ -15,25 +15,16 @@ SAMPLES = settings.REPO_ROOT / "data" / "samples"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
+def built(tmp_path_factory: pytest.TempPathFactory, run_pipeline_into) -> dict:
     """Run the pipeline three times on a copy of the samples; keep what each run left behind."""
-    from invest_tracker_cli.pipeline import run_pipeline
-
     root = tmp_path_factory.mktemp("e2e")
     inputs = root / "input"
     shutil.copytree(SAMPLES, inputs)
     warehouse = root / "warehouse" / "invest_tracker.duckdb"
-    patch = pytest.MonkeyPatch()
-    patch.setenv(settings.WAREHOUSE_ENV, str(warehouse))
-    patch.setenv(settings.INPUT_ENV, str(inputs))
     snapshots = []
-    try:
-        for _ in range(3):
-            outcome = run_pipeline(verbose=False)
-            assert outcome.success, outcome.failure
-            snapshots.append(_snapshot(warehouse))
-    finally:
-        patch.undo()
+    for _ in range(3):
+        run_pipeline_into(inputs, warehouse)
+        snapshots.append(_snapshot(warehouse))
     return {"warehouse": warehouse, "inputs": inputs, "snapshots": snapshots}
 
 

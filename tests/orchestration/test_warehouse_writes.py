@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 from orchestration import warehouse
-from orchestration.defs.automation import folder_fingerprint
 from orchestration.defs.ingestion import upsert_current
 from orchestration.defs.publishing import publish_copy
+from sources.folders import folder_fingerprint
 
 
 def _article(article_id: str, sha: str, text: str = "text") -> dict:

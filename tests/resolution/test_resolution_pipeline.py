@@ -47,28 +47,17 @@ def _deals(warehouse: Path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
+def runs(tmp_path_factory: pytest.TempPathFactory, run_pipeline_into) -> list[dict]:
     """Run the pipeline on the samples, then again with one more article about an already known deal."""
-    from invest_tracker_cli.pipeline import run_pipeline
-
     root = tmp_path_factory.mktemp("resolution")
     inputs = root / "input"
     shutil.copytree(SAMPLES, inputs)
     warehouse = root / "warehouse" / "invest_tracker.duckdb"
-    patch = pytest.MonkeyPatch()
-    patch.setenv(settings.WAREHOUSE_ENV, str(warehouse))
-    patch.setenv(settings.INPUT_ENV, str(inputs))
-    results = []
-    try:
-        outcome = run_pipeline(verbose=False)
-        assert outcome.success, outcome.failure
-        results.append(_deals(warehouse))
-        (inputs / "ru_99_pavlodar_shcherbakty_oilseed_construction.txt").write_text(CONSTRUCTION_ARTICLE, "utf-8")
-        outcome = run_pipeline(verbose=False)
-        assert outcome.success, outcome.failure
-        results.append(_deals(warehouse))
-    finally:
-        patch.undo()
+    run_pipeline_into(inputs, warehouse)
+    results = [_deals(warehouse)]
+    (inputs / "ru_99_pavlodar_shcherbakty_oilseed_construction.txt").write_text(CONSTRUCTION_ARTICLE, "utf-8")
+    run_pipeline_into(inputs, warehouse)
+    results.append(_deals(warehouse))
     return results
 
 
