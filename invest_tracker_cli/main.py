@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -99,6 +100,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not outcome.success:
         raise CliError(outcome.failure)
     print(summarize(settings.warehouse_path(), time.monotonic() - started))
+    # The run is over and its files are closed: spare the interpreter's exit a full garbage-collection pass over
+    # the whole heap (about a second after a large run).
+    gc.freeze()
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from dataclasses import dataclass
@@ -70,6 +71,10 @@ def run_pipeline(verbose: bool = True) -> RunOutcome:
     import dagster as dg
 
     from orchestration.definitions import defs
+
+    # Everything imported so far (dagster, dbt, pandas: millions of objects) lives until the process ends: keep it
+    # out of the garbage collector's full passes, which would otherwise walk it again and again during the run.
+    gc.freeze()
 
     @dg.logger
     def step_logger(_init_context) -> logging.Logger:

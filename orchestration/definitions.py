@@ -16,14 +16,18 @@ from orchestration.defs import (
     resolution,
     transform,
 )
-from orchestration.resources import InputFolderResource, WarehouseResource
+from orchestration.resources import GreatExpectationsResource, InputFolderResource, WarehouseResource
 
 
 def build_definitions() -> dg.Definitions:
     # DuckDB allows one writer: steps run one after another in the run's process (which also spares each step
     # a process start and re-import), and every writing asset is in the "warehouse" pool so runs queue too.
     shared = dg.Definitions(
-        resources={"warehouse_db": WarehouseResource(), "input_folder": InputFolderResource()},
+        resources={
+            "warehouse_db": WarehouseResource(),
+            "input_folder": InputFolderResource(),
+            "gx": GreatExpectationsResource(),
+        },
         executor=dg.in_process_executor,
     )
     return dg.Definitions.merge(

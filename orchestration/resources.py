@@ -1,4 +1,4 @@
-"""Resources shared by every domain: the warehouse file and the input folder."""
+"""Resources shared by every domain: the warehouse file, the input folder, the Great Expectations runner."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+import pandas as pd
 
 from orchestration import settings, warehouse
+from quality import runner
 
 
 class WarehouseResource(dg.ConfigurableResource):
@@ -33,3 +35,26 @@ class InputFolderResource(dg.ConfigurableResource):
 
     def resolved_path(self) -> Path:
         return Path(self.path).resolve() if self.path else settings.input_dir()
+
+
+class GreatExpectationsResource(dg.ConfigurableResource):
+    """Runs the GX suites of the asset checks.
+
+    With `warm_start` (the default), a run starts a worker process that imports great_expectations (about 4 s)
+    while the run reads and extracts articles, so the first check does not wait for the import; the worker
+    stops when the run ends. Without it, checks validate in the run's own process.
+    """
+
+    warm_start: bool = True
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        if self.warm_start:
+            runner.start_worker()
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        runner.stop_worker()
+
+    def validate(
+        self, suite_name: str, frame: pd.DataFrame, expectations: list[runner.Expectation]
+    ) -> runner.QualityReport:
+        return runner.validate_frame(suite_name, frame, expectations)

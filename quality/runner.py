@@ -2,15 +2,26 @@
 
 GX 1.x has no working DuckDB datasource (STACK.md), so each table is read into a DataFrame and validated with
 the pandas datasource. great_expectations is imported lazily: it takes seconds to import.
+
+A pipeline run can pay that import off its critical path: `start_worker()` starts one worker process that
+imports GX at once, on the other core, while the run reads and extracts articles; `validate_frame` then hands
+its suites to that worker. Without a worker (unit tests, notebooks) validation runs in the calling process.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import subprocess
+import sys
+import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -66,10 +77,88 @@ def _plain(value: Any) -> Any:
     return value if isinstance(value, str | int | float | bool | type(None)) else str(value)
 
 
-def validate_frame(suite_name: str, frame: pd.DataFrame, expectations: list[Expectation]) -> QualityReport:
-    """Validate `frame` against `expectations` in an ephemeral GX context; failures keep sample values."""
+def import_gx() -> None:
     os.environ.setdefault("TQDM_DISABLE", "1")  # GX draws progress bars through tqdm
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations  # noqa: F401
+
+
+class WorkerBroken(RuntimeError):
+    """The worker process died or closed its pipe."""
+
+
+class _Worker:
+    """One `python -m quality.worker` process and its two pipes; one request at a time."""
+
+    def __init__(self) -> None:
+        env = dict(os.environ)
+        root = str(Path(__file__).resolve().parents[1])  # the folder holding the `quality` package
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+        env["TQDM_DISABLE"], env["GX_ANALYTICS_ENABLED"] = "1", "false"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "quality.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+        )
+        self.lock = threading.Lock()
+
+    def validate(self, suite_name: str, frame: pd.DataFrame, expectations: list[Expectation]) -> QualityReport:
+        from quality.worker import read_message, write_message
+
+        with self.lock:
+            try:
+                write_message(self.process.stdin, (suite_name, frame, expectations))
+                status, payload = read_message(self.process.stdout)
+            except (EOFError, BrokenPipeError, OSError) as exc:
+                raise WorkerBroken(f"the GX worker (pid {self.process.pid}) stopped: {exc}") from exc
+        if status != "ok":
+            raise RuntimeError(f"validating {suite_name} failed in the GX worker:\n{payload}")
+        return payload
+
+    def stop(self) -> None:
+        try:
+            self.process.stdin.close()  # the worker returns on end of input
+            self.process.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.kill()
+            self.process.wait()
+        finally:
+            self.process.stdout.close()
+
+
+_worker: _Worker | None = None
+
+
+def start_worker() -> None:
+    """Start the validation worker (idempotent): it imports great_expectations now, in its own process."""
+    global _worker
+    if _worker is None:
+        _worker = _Worker()
+
+
+def stop_worker() -> None:
+    """Stop the validation worker, if one runs (validation then happens in this process again)."""
+    global _worker
+    if _worker is not None:
+        worker, _worker = _worker, None
+        worker.stop()
+
+
+def validate_frame(suite_name: str, frame: pd.DataFrame, expectations: list[Expectation]) -> QualityReport:
+    """Validate `frame` against `expectations` in an ephemeral GX context; failures keep sample values.
+
+    Runs in the worker process when `start_worker()` was called (here again if that worker has died), else here.
+    """
+    if _worker is not None:
+        try:
+            return _worker.validate(suite_name, frame, expectations)
+        except WorkerBroken as exc:
+            log.warning("%s; validating in this process instead", exc)
+            stop_worker()
+    return validate_here(suite_name, frame, expectations)
+
+
+def validate_here(suite_name: str, frame: pd.DataFrame, expectations: list[Expectation]) -> QualityReport:
+    """Validate in this process (importing GX here if it is not yet)."""
+    import_gx()
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 # Why an input could not become an article. The evaluation relies on the first nine names.
@@ -55,3 +56,33 @@ class ReadResult:
 
     articles: list[Article] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        """The result as JSON (dates as ISO strings): what a parse cache stores for one file."""
+        return json.dumps(
+            {
+                "articles": [
+                    {**asdict(a), "published": a.published.isoformat() if a.published else None}
+                    for a in self.articles
+                ],
+                "rejections": [asdict(r) for r in self.rejections],
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> ReadResult:
+        data = json.loads(text)
+        return cls(
+            articles=[
+                Article(**{**a, "published": date.fromisoformat(a["published"]) if a["published"] else None})
+                for a in data["articles"]
+            ],
+            rejections=[Rejection(**r) for r in data["rejections"]],
+        )
+
+    @property
+    def depends_on_today(self) -> bool:
+        """Whether reading the same bytes on a later day could give another result: a date rejected as being in
+        the future may be valid tomorrow (every invalid_metadata rejection counts, to be safe)."""
+        return any(r.reason == "invalid_metadata" for r in self.rejections)

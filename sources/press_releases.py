@@ -23,7 +23,7 @@ import html
 import os
 import re
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -78,11 +78,18 @@ def read_input_folder(
     max_line_chars: int = 200_000,
     today: date | None = None,
     known_hashes: Mapping[str, str] | None = None,
+    parse_cache: MutableMapping[tuple[str, str], ReadResult] | None = None,
 ) -> ReadResult:
     """Read every file under `input_dir` (recursively, in relative-path order) into articles or rejections.
 
     `known_hashes` maps file_sha256 -> name of a file loaded in an earlier run: a file with the same bytes under
     another name is then a `duplicate_file` of it, as a byte-identical file earlier in this run would be.
+
+    `parse_cache` maps (file name, file sha256) -> what parsing those bytes under that name gave. Parsing is a
+    pure function of name, bytes and `today`, so a hit is used instead of parsing again, and every file parsed
+    here is added. Every file is still read and hashed, and duplicates are still found across the whole folder:
+    the result is the same with or without a cache. The caller keeps the cache valid for `today` and for this
+    reader's code (see ReadResult.depends_on_today).
     """
     root = Path(input_dir)
     if not root.is_dir():
@@ -94,7 +101,7 @@ def read_input_folder(
     # the same article (same url or name, same text) reached twice, e.g. an item in two snapshots of one feed
     article_versions: dict[tuple[str, str], str] = {}
     for rel_name, path in _discover(root):
-        one = _read_one(path, rel_name, root_resolved, max_file_bytes, max_line_chars, today, seen)
+        one = _read_one(path, rel_name, root_resolved, max_file_bytes, max_line_chars, today, seen, parse_cache)
         for article in one.articles:
             key = (article.article_id, article.content_sha256)
             if key in article_versions:
@@ -172,6 +179,7 @@ def _read_one(
     max_line_chars: int,
     today: date,
     seen: dict[str, str],
+    parse_cache: MutableMapping[tuple[str, str], ReadResult] | None = None,
 ) -> ReadResult:
     data: bytes | None = None
     try:
@@ -185,43 +193,39 @@ def _read_one(
         if original is not None and original != rel_name:
             raise InputRejected("duplicate_file", f"{rel_name}: byte-identical duplicate of {original}")
         seen.setdefault(file_sha, rel_name)
-        return _parse_by_format(data, rel_name, file_sha, max_line_chars, today)
-    except InputRejected as rejected:
-        return ReadResult(
-            rejections=[
-                Rejection(
-                    file=rel_name,
-                    item=None,
-                    reason=rejected.reason,
-                    message=rejected.message,
-                    content_sha256=_sha256(data) if data is not None else None,
-                )
-            ]
-        )
-    except OSError as exc:
-        return ReadResult(
-            rejections=[
-                Rejection(
-                    file=rel_name,
-                    item=None,
-                    reason="malformed",
-                    message=f"{rel_name}: could not be read ({exc.__class__.__name__}: {exc.strerror or exc})",
-                    content_sha256=None,
-                )
-            ]
-        )
     except Exception as exc:  # noqa: BLE001 - one hostile file must not stop the run; it is recorded, not hidden
-        return ReadResult(
-            rejections=[
-                Rejection(
-                    file=rel_name,
-                    item=None,
-                    reason="malformed",
-                    message=f"{rel_name}: {UNEXPECTED_PARSER_ERROR} ({exc.__class__.__name__}: {exc})",
-                    content_sha256=_sha256(data) if data is not None else None,
-                )
-            ]
-        )
+        return _rejection_for(exc, rel_name, data)
+    if parse_cache is None:
+        return _parse_or_reject(data, rel_name, file_sha, max_line_chars, today)
+    cached = parse_cache.get((rel_name, file_sha))
+    if cached is None:
+        cached = _parse_or_reject(data, rel_name, file_sha, max_line_chars, today)
+        parse_cache[(rel_name, file_sha)] = cached
+    # a copy: the caller's lists must not grow into the cache
+    return ReadResult(articles=list(cached.articles), rejections=list(cached.rejections))
+
+
+def _parse_or_reject(data: bytes, rel_name: str, file_sha: str, max_line_chars: int, today: date) -> ReadResult:
+    try:
+        return _parse_by_format(data, rel_name, file_sha, max_line_chars, today)
+    except Exception as exc:  # noqa: BLE001 - as in _read_one
+        return _rejection_for(exc, rel_name, data)
+
+
+def _rejection_for(exc: Exception, rel_name: str, data: bytes | None) -> ReadResult:
+    """The one rejection a file gets for what went wrong reading or parsing it."""
+    content_sha256 = _sha256(data) if data is not None else None
+    if isinstance(exc, InputRejected):
+        reason, message = exc.reason, exc.message
+    elif isinstance(exc, OSError):
+        reason = "malformed"
+        message = f"{rel_name}: could not be read ({exc.__class__.__name__}: {exc.strerror or exc})"
+        content_sha256 = None
+    else:
+        reason, message = "malformed", f"{rel_name}: {UNEXPECTED_PARSER_ERROR} ({exc.__class__.__name__}: {exc})"
+    return ReadResult(
+        rejections=[Rejection(file=rel_name, item=None, reason=reason, message=message, content_sha256=content_sha256)]
+    )
 
 
 def _read_bytes_safely(path: Path, rel_name: str, root_resolved: Path, max_file_bytes: int) -> bytes:

@@ -1,3 +1,4 @@
+{{ config(meta={'dagster': {'ref': {'name': 'fct_deal_stages'}}}) }}
 -- Fails with the deals whose lifecycle disagrees with fct_deals: the latest stage must be the deal's status
 -- (unless an analyst overrode the status) and a regression in the stages must be fct_deals.stage_regressed.
 with stages as (

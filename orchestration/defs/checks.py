@@ -8,9 +8,9 @@ import pycountry
 
 from orchestration import warehouse
 from orchestration.dbt_manifest import MANIFEST
-from orchestration.resources import WarehouseResource
+from orchestration.resources import GreatExpectationsResource, WarehouseResource
 from quality import suites
-from quality.runner import QualityReport, validate_frame
+from quality.runner import QualityReport
 
 
 def _result(report: QualityReport) -> dg.AssetCheckResult:
@@ -50,7 +50,9 @@ def _frame(db: WarehouseResource, sql: str) -> pd.DataFrame:
 
 
 @dg.asset_check(asset=dg.AssetKey(["raw", "press_releases"]), blocking=True, pool="warehouse")
-def press_releases_are_valid(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+def press_releases_are_valid(
+    warehouse_db: WarehouseResource, gx: GreatExpectationsResource
+) -> dg.AssetCheckResult:
     """Current articles: unique ids, non-empty text, known format and language, plausible dates."""
     if (unchanged := _unchanged(warehouse_db, "press_releases")) is not None:
         return unchanged
@@ -58,12 +60,14 @@ def press_releases_are_valid(warehouse_db: WarehouseResource) -> dg.AssetCheckRe
     today = pd.Timestamp(date.today())
     frame["published_days_ago"] = (today - pd.to_datetime(frame["published"])).dt.days
     max_age = (date.today() - date(suites.FIRST_YEAR, 1, 1)).days
-    return _result(validate_frame("press_releases", frame, suites.press_release_suite(max_age)))
+    return _result(gx.validate("press_releases", frame, suites.press_release_suite(max_age)))
 
 
 @dg.asset_check(asset=dg.AssetKey(["raw", "deal_mentions"]), blocking=True, pool="warehouse",
                 additional_deps=[dg.AssetKey(["raw", "kato"]), dg.AssetKey(["raw", "oked"])])
-def deal_mentions_are_valid(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+def deal_mentions_are_valid(
+    warehouse_db: WarehouseResource, gx: GreatExpectationsResource
+) -> dg.AssetCheckResult:
     """Mentions of current articles: codes in the registries, amounts positive, status known, years plausible."""
     if (unchanged := _unchanged(warehouse_db, "deal_mentions")) is not None:
         return unchanged
@@ -79,19 +83,23 @@ def deal_mentions_are_valid(warehouse_db: WarehouseResource) -> dg.AssetCheckRes
         kato = [r[0] for r in con.execute("select code from raw.kato where depth <= 2").fetchall()]
         oked = [r[0] for r in con.execute("select code_dotted from raw.oked").fetchall()]
     currencies = [c.alpha_3 for c in pycountry.currencies]
-    return _result(validate_frame("deal_mentions", frame, suites.deal_mention_suite(kato, oked, currencies)))
+    return _result(gx.validate("deal_mentions", frame, suites.deal_mention_suite(kato, oked, currencies)))
 
 
 @dg.asset_check(asset=dg.AssetKey(["marts", "fct_deals"]), blocking=True, pool="warehouse")
-def deals_are_valid(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+def deals_are_valid(
+    warehouse_db: WarehouseResource, gx: GreatExpectationsResource
+) -> dg.AssetCheckResult:
     """One row per deal, a known status, USD amounts within the plausible range, evidence for every deal."""
     frame = _frame(warehouse_db, "select * from marts.fct_deals")
-    return _result(validate_frame("fct_deals", frame, suites.deals_suite()))
+    return _result(gx.validate("fct_deals", frame, suites.deals_suite()))
 
 
 @dg.asset_check(asset=dg.AssetKey(["marts", "fct_deal_stages"]), blocking=True, pool="warehouse",
                 additional_deps=[dg.AssetKey(["marts", "fct_deals"])])
-def deal_stages_are_monotonic(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+def deal_stages_are_monotonic(
+    warehouse_db: WarehouseResource, gx: GreatExpectationsResource
+) -> dg.AssetCheckResult:
     """Each deal's stages are first reported in lifecycle order, or the deal is flagged as regressed."""
     frame = _frame(
         warehouse_db,
@@ -112,12 +120,14 @@ def deal_stages_are_monotonic(warehouse_db: WarehouseResource) -> dg.AssetCheckR
         | (frame["first_reported_date"] >= frame["previous_stage_date"])
         | frame["stage_regressed"].astype(bool)
     )
-    return _result(validate_frame("fct_deal_stages", frame, suites.stage_suite()))
+    return _result(gx.validate("fct_deal_stages", frame, suites.stage_suite()))
 
 
 @dg.asset_check(asset=dg.AssetKey(["marts", "fct_announced_totals"]), blocking=True, pool="warehouse",
                 additional_deps=[dg.AssetKey(["marts", "fct_deal_mentions"])])
-def umbrella_totals_cover_their_parts(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+def umbrella_totals_cover_their_parts(
+    warehouse_db: WarehouseResource, gx: GreatExpectationsResource
+) -> dg.AssetCheckResult:
     """The deals an umbrella total sums never add up to more than the total (after screening and corrections)."""
     frame = _frame(
         warehouse_db,
@@ -143,18 +153,18 @@ def umbrella_totals_cover_their_parts(warehouse_db: WarehouseResource) -> dg.Ass
         group by t.total_id
         """,
     )
-    return _result(validate_frame("umbrella_totals", frame, suites.umbrella_suite()))
+    return _result(gx.validate("umbrella_totals", frame, suites.umbrella_suite()))
 
 
 def _mart_check(mart: str, key: str):
     @dg.asset_check(asset=dg.AssetKey(["marts", mart]), name=f"{mart}_reconciles_with_fct_deals", blocking=True,
                     pool="warehouse", additional_deps=[dg.AssetKey(["marts", "fct_deals"])])
-    def _check(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    def _check(warehouse_db: WarehouseResource, gx: GreatExpectationsResource) -> dg.AssetCheckResult:
         with warehouse_db.connect() as con:
             frame = con.execute(f"select * from marts.{mart}").df()
             deals, usd = con.execute("select count(*), coalesce(sum(amount_usd), 0) from marts.fct_deals").fetchone()
         frame["all_usd"] = frame["memorandum_usd"] + frame["committed_usd"]
-        return _result(validate_frame(mart, frame, suites.mart_suite(key, deals, float(usd))))
+        return _result(gx.validate(mart, frame, suites.mart_suite(key, deals, float(usd))))
 
     _check.__doc__ = f"{mart}: one row per {key} (unknown included); counts and USD sums reconcile with fct_deals."
     return _check

@@ -13,6 +13,7 @@ from orchestration import warehouse
 from orchestration.resources import InputFolderResource, WarehouseResource
 from sources import press_releases
 from sources.folders import folder_fingerprint
+from sources.models import ReadResult
 from sources.press_releases import read_input_folder
 
 GROUP = "ingestion"
@@ -71,6 +72,64 @@ def upsert_current(
         raise
 
 
+class ParseCache(dict):
+    """Parse results by (file name, file sha256) that remembers which entries a read asked for."""
+
+    def __init__(self, entries: dict[tuple[str, str], ReadResult]):
+        super().__init__(entries)
+        self.loaded = frozenset(entries)
+        self.used: set[tuple[str, str]] = set()
+
+    def get(self, key, default=None):
+        self.used.add(key)
+        return super().get(key, default)
+
+
+def load_parse_cache(con, reader_version: str, today: date) -> ParseCache:
+    """The parse results still valid today for this reader's code, by (file name, file sha256)."""
+    rows = con.execute(
+        """
+        select file, file_sha256, result_json from raw.parse_cache
+        where reader_version = ? and (not depends_on_today or read_day = ?)
+        """,
+        [reader_version, today],
+    ).fetchall()
+    return ParseCache({(file, sha): ReadResult.from_json(payload) for file, sha, payload in rows})
+
+
+def store_parse_cache(con, cache: ParseCache, reader_version: str, today: date) -> int:
+    """Add what this read parsed; drop entries of files that are gone or changed. Returns how many were parsed."""
+    new = [key for key in cache.used if key not in cache.loaded]
+    frame = pd.DataFrame(
+        [(file, sha, reader_version, today, cache[(file, sha)].depends_on_today, cache[(file, sha)].to_json())
+         for file, sha in new],
+        columns=["file", "file_sha256", "reader_version", "read_day", "depends_on_today", "result_json"],
+    )
+    con.execute("begin transaction")
+    try:
+        if not frame.empty:
+            con.register("_parsed", frame)
+            con.execute("insert or replace into raw.parse_cache select * from _parsed")
+            con.unregister("_parsed")
+        # whatever this read did not look up (a file removed or changed, an old reader) is of no further use
+        keys = pd.DataFrame(list(cache.used), columns=["file", "file_sha256"])
+        con.register("_used", keys)
+        con.execute(
+            """
+            delete from raw.parse_cache as c
+            where reader_version <> ? or not exists (
+                select 1 from _used as u where u.file = c.file and u.file_sha256 = c.file_sha256)
+            """,
+            [reader_version],
+        )
+        con.unregister("_used")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    return len(new)
+
+
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(["raw", "press_releases"], description="One row per article and content version."),
@@ -88,7 +147,8 @@ def raw_press_releases(
         raise dg.Failure(f"input folder {folder} does not exist or is not a folder")
     # Same files (path, size, mtime), same reader code, same day (dates are checked against today): the last
     # read stands, and thousands of files are not read and hashed again for nothing.
-    fingerprint = f"{folder}|{date.today()}|{READER_VERSION}|{folder_fingerprint(folder)}"
+    today = date.today()
+    fingerprint = f"{folder}|{today}|{READER_VERSION}|{folder_fingerprint(folder)}"
     with warehouse_db.connect() as con:
         if warehouse.build_state(con, "input_folder") == fingerprint:
             counts = warehouse.table_counts(con, ["raw.press_releases", "raw.rejected_inputs"])
@@ -98,7 +158,9 @@ def raw_press_releases(
                 "folder": str(folder)})
             yield dg.MaterializeResult(asset_key=["raw", "rejected_inputs"], metadata={"unchanged": True})
             return
-    result = read_input_folder(folder)
+    with warehouse_db.connect() as con:
+        cache = load_parse_cache(con, READER_VERSION, today)
+    result = read_input_folder(folder, today=today, parse_cache=cache)
     articles = pd.DataFrame([asdict(a) for a in result.articles], columns=ARTICLE_COLUMNS)
     rejections = pd.DataFrame([asdict(r) for r in result.rejections], columns=REJECTION_COLUMNS)
     rejections["content_sha256"] = rejections["content_sha256"].fillna(EMPTY_SHA256)
@@ -110,12 +172,17 @@ def raw_press_releases(
         upsert_current(con, "press_releases", articles, ["article_id", "content_sha256"], context.run.run_id,
                        keep_current=warehouse.FEED_ROW_SQL)
         upsert_current(con, "rejected_inputs", rejections, ["file", "content_sha256"], context.run.run_id)
+        parsed_now = store_parse_cache(con, cache, READER_VERSION, today)
         warehouse.record_build_state(con, "input_folder", fingerprint)
         counts = warehouse.table_counts(con, ["raw.press_releases", "raw.rejected_inputs"])
+    context.log.info(
+        f"progress: {parsed_now} files parsed, {len(cache.used) - parsed_now} unchanged ones taken from the parse cache"
+    )
     reasons = rejections["reason"].value_counts().to_dict() if not rejections.empty else {}
     yield dg.MaterializeResult(
         asset_key=["raw", "press_releases"],
-        metadata={"articles_read": len(articles), "rows_total": counts["raw.press_releases"], "folder": str(folder)},
+        metadata={"articles_read": len(articles), "files_parsed": parsed_now,
+                  "rows_total": counts["raw.press_releases"], "folder": str(folder)},
     )
     yield dg.MaterializeResult(
         asset_key=["raw", "rejected_inputs"],

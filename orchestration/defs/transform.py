@@ -6,9 +6,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import dagster as dg
-from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtProject, dbt_assets
 
 from orchestration import settings, warehouse
+from orchestration.dbt_runner import dbt_events
 from orchestration.resources import WarehouseResource
 
 dbt_project = DbtProject(project_dir=settings.DBT_PROJECT_DIR, profiles_dir=settings.DBT_PROJECT_DIR)
@@ -39,9 +40,9 @@ translator = InvestTrackerTranslator(settings=DagsterDbtTranslatorSettings(enabl
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator,
             pool="warehouse")
-def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse_db: WarehouseResource):
+def dbt_models(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
     """Build and test the dbt models selected in this run (staging views, intermediate and mart tables)."""
-    # dbt is a subprocess: it reads the same warehouse path through the env var profiles.yml uses
+    # dbt reads the same warehouse path through the env var profiles.yml uses
     os.environ[settings.WAREHOUSE_ENV] = str(warehouse_db.resolved_path())
     whole_project = set(context.selected_asset_keys) == set(dbt_models.keys)
     manifest = Path(dbt_project.manifest_path)
@@ -57,15 +58,13 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse
     target = settings.DBT_PROJECT_DIR / "target" / "dagster"
     # dbt's unit tests check SQL logic, not data: the test suite runs them (tests/e2e), a data build skips them.
     # The file log keeps warnings only: at debug level it writes megabytes per build.
-    args = ["build", "--exclude-resource-type", "unit_test", "--log-level-file", "warn"]
-    yield from dbt.cli(args, context=context, target_path=target).stream()
+    args = ["build", "--exclude-resource-type", "unit_test", "--log-level-file", "warn", "--no-write-json"]
+    # dbt runs in this process (orchestration/dbt_runner.py): no subprocess start-up, no re-reading of its log
+    yield from dbt_events(context, dbt_project, args, target)
     if whole_project:
         with warehouse_db.connect() as con:
             warehouse.record_build_state(con, "dbt_build", fingerprint)
 
 
 def build_defs() -> dg.Definitions:
-    return dg.Definitions(
-        assets=[dbt_models],
-        resources={"dbt": DbtCliResource(project_dir=dbt_project)},
-    )
+    return dg.Definitions(assets=[dbt_models])
