@@ -154,6 +154,17 @@ def connect(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the raw schema and tables that are missing (one catalog query when none is: every step connects)."""
+    tables, has_added_column = con.execute(
+        """
+        select count(distinct table_name) filter (where table_name in ?),
+               bool_or(table_name = 'announced_totals' and column_name = 'part_amount_starts')
+        from duckdb_columns() where schema_name = 'raw' and database_name = current_database()
+        """,
+        [list(RAW_TABLES)],
+    ).fetchall()[0]  # fetchall: a result left unfinished blocks the next statement on this connection
+    if tables == len(RAW_TABLES) and has_added_column:
+        return
     con.execute("create schema if not exists raw")
     for name, columns in RAW_TABLES.items():
         con.execute(f"create table if not exists raw.{name} ({columns})")
