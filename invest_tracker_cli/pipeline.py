@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import resource
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +38,8 @@ class _StepLogHandler(logging.Handler):
                 print(f"  … {step}", file=sys.stderr, flush=True)
             elif kind == "STEP_SUCCESS":
                 seconds = getattr(event.event_specific_data, "duration_ms", 0) / 1000
-                print(f"  ✓ {step} ({seconds:.1f}s)", file=sys.stderr, flush=True)
+                peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                print(f"  ✓ {step} ({seconds:.1f}s, peak {peak_mb:,.0f} MB)", file=sys.stderr, flush=True)
             elif kind == "STEP_FAILURE":
                 print(f"  ✗ {step} failed", file=sys.stderr, flush=True)
             elif kind == "ASSET_CHECK_EVALUATION":

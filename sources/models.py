@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -57,29 +58,29 @@ class ReadResult:
     articles: list[Article] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
 
-    def to_json(self) -> str:
-        """The result as JSON (dates as ISO strings): what a parse cache stores for one file."""
-        return json.dumps(
-            {
-                "articles": [
-                    {**asdict(a), "published": a.published.isoformat() if a.published else None}
-                    for a in self.articles
-                ],
-                "rejections": [asdict(r) for r in self.rejections],
-            },
-            ensure_ascii=False,
-        )
+    def to_json(self, *, with_text: bool = True) -> str:
+        """The result as JSON (dates as ISO strings): what a parse cache stores for one file. Without the text,
+        `from_json` needs the texts by content_sha256 (the raw layer has them: content_sha256 is their digest)."""
+        articles = []
+        for article in self.articles:
+            record = {**asdict(article), "published": article.published.isoformat() if article.published else None}
+            if not with_text:
+                del record["text"]
+            articles.append(record)
+        return json.dumps({"articles": articles, "rejections": [asdict(r) for r in self.rejections]},
+                          ensure_ascii=False)
 
     @classmethod
-    def from_json(cls, text: str) -> ReadResult:
-        data = json.loads(text)
-        return cls(
-            articles=[
-                Article(**{**a, "published": date.fromisoformat(a["published"]) if a["published"] else None})
-                for a in data["articles"]
-            ],
-            rejections=[Rejection(**r) for r in data["rejections"]],
-        )
+    def from_json(cls, payload: str, texts: Mapping[str, str] | None = None) -> ReadResult:
+        """Raises KeyError when an article's text is neither in the JSON nor in `texts`."""
+        data = json.loads(payload)
+        articles = []
+        for record in data["articles"]:
+            text = record.pop("text") if "text" in record else (texts or {})[record["content_sha256"]]
+            published = date.fromisoformat(record.pop("published")) if record["published"] else None
+            record.pop("published", None)
+            articles.append(Article(**record, text=text, published=published))
+        return cls(articles=articles, rejections=[Rejection(**r) for r in data["rejections"]])
 
     @property
     def depends_on_today(self) -> bool:

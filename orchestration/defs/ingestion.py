@@ -86,22 +86,43 @@ class ParseCache(dict):
 
 
 def load_parse_cache(con, reader_version: str, today: date) -> ParseCache:
-    """The parse results still valid today for this reader's code, by (file name, file sha256)."""
-    rows = con.execute(
-        """
-        select file, file_sha256, result_json from raw.parse_cache
-        where reader_version = ? and (not depends_on_today or read_day = ?)
+    """The parse results still valid today for this reader's code, by (file name, file sha256).
+
+    The cache stores no article text: texts come from raw.press_releases by content_sha256 (their digest), and an
+    entry whose text is not there any more is left out (that file is parsed again)."""
+    valid = "reader_version = $version and (not depends_on_today or read_day = $today)"
+    params = {"version": reader_version, "today": today}
+    texts = dict(con.execute(
+        f"""
+        with wanted as (
+            select distinct unnest(json_extract_string(result_json, '$.articles[*].content_sha256')) as sha
+            from raw.parse_cache where {valid}
+        )
+        select p.content_sha256, any_value(p.text)
+        from raw.press_releases as p inner join wanted as w on p.content_sha256 = w.sha
+        group by 1
         """,
-        [reader_version, today],
-    ).fetchall()
-    return ParseCache({(file, sha): ReadResult.from_json(payload) for file, sha, payload in rows})
+        params,
+    ).fetchall())
+    entries = {}
+    for file, sha, payload in con.execute(
+        f"select file, file_sha256, result_json from raw.parse_cache where {valid}", params
+    ).fetchall():
+        try:
+            entries[(file, sha)] = ReadResult.from_json(payload, texts)
+        except KeyError:
+            continue
+    return ParseCache(entries)
 
 
 def store_parse_cache(con, cache: ParseCache, reader_version: str, today: date) -> int:
-    """Add what this read parsed; drop entries of files that are gone or changed. Returns how many were parsed."""
+    """Add what this read parsed; drop entries of files that are gone or changed. Returns how many were parsed.
+
+    Call it after the read's articles are in raw.press_releases: the entries keep no text (load_parse_cache)."""
     new = [key for key in cache.used if key not in cache.loaded]
     frame = pd.DataFrame(
-        [(file, sha, reader_version, today, cache[(file, sha)].depends_on_today, cache[(file, sha)].to_json())
+        [(file, sha, reader_version, today, cache[(file, sha)].depends_on_today,
+          cache[(file, sha)].to_json(with_text=False))
          for file, sha in new],
         columns=["file", "file_sha256", "reader_version", "read_day", "depends_on_today", "result_json"],
     )

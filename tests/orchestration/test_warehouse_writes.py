@@ -87,12 +87,17 @@ def test_the_folder_fingerprint_changes_when_a_file_is_added_or_changed(tmp_path
     assert folder_fingerprint(tmp_path) != one
 
 
-def _cache_with(folder, today, entries=None):
-    from orchestration.defs.ingestion import ParseCache
+def _read(con, folder, today, entries=None):
+    """What the ingestion asset does: read with the cache, write the articles, then the cache entries."""
+    from dataclasses import asdict
+
+    from orchestration.defs.ingestion import ARTICLE_COLUMNS, ParseCache
     from sources.press_releases import read_input_folder
 
     cache = ParseCache(entries or {})
-    read_input_folder(folder, today=today, parse_cache=cache)
+    result = read_input_folder(folder, today=today, parse_cache=cache)
+    articles = pd.DataFrame([asdict(a) for a in result.articles], columns=ARTICLE_COLUMNS)
+    upsert_current(con, "press_releases", articles, ["article_id", "content_sha256"], "run")
     return cache
 
 
@@ -106,14 +111,14 @@ def test_the_parse_cache_is_kept_per_file_and_dropped_for_files_that_are_gone(co
     (folder / "a.md").write_text("---\ntitle: A\npublished: 2025-01-02\n---\nПервая статья.\n", encoding="utf-8")
     (folder / "b.md").write_text("---\ntitle: B\npublished: 2025-01-03\n---\nВторая статья.\n", encoding="utf-8")
     today = date(2026, 11, 25)
-    assert store_parse_cache(con, _cache_with(folder, today), "v1", today) == 2
+    assert store_parse_cache(con, _read(con, folder, today), "v1", today) == 2
 
     loaded = load_parse_cache(con, "v1", today)
     assert {name for name, _ in loaded} == {"a.md", "b.md"}
     assert load_parse_cache(con, "v2", today) == {}  # another reader's code: nothing is reused
 
     (folder / "b.md").unlink()
-    cache = _cache_with(folder, today, loaded)
+    cache = _read(con, folder, today, loaded)
     assert store_parse_cache(con, cache, "v1", today) == 0  # a.md came from the cache
     assert [r[0] for r in con.execute("select file from raw.parse_cache").fetchall()] == ["a.md"]
 
@@ -125,10 +130,10 @@ def test_a_parse_result_that_depends_on_the_day_is_not_reused_the_next_day(con, 
 
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "soon.md").write_text("---\ntitle: S\npublished: 2026-11-26\n---\nСтатья из будущего.\n", encoding="utf-8")
-    (folder / "past.md").write_text("---\ntitle: P\npublished: 2025-11-26\n---\nСтатья из прошлого.\n", encoding="utf-8")
+    (folder / "soon.md").write_text("---\ntitle: S\npublished: 2026-11-26\n---\nИз будущего.\n", encoding="utf-8")
+    (folder / "past.md").write_text("---\ntitle: P\npublished: 2025-11-26\n---\nИз прошлого.\n", encoding="utf-8")
     day = date(2026, 11, 25)
-    store_parse_cache(con, _cache_with(folder, day), "v1", day)
+    store_parse_cache(con, _read(con, folder, day), "v1", day)
     assert {name for name, _ in load_parse_cache(con, "v1", day)} == {"soon.md", "past.md"}
     assert {name for name, _ in load_parse_cache(con, "v1", date(2026, 11, 26))} == {"past.md"}
 
@@ -138,9 +143,26 @@ def test_the_parse_cache_is_not_part_of_the_fingerprint_dbt_is_skipped_by(con, t
 
     from orchestration.defs.ingestion import store_parse_cache
 
-    before = warehouse.raw_fingerprint(con)
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.md").write_text("---\ntitle: A\npublished: 2025-01-02\n---\nПервая статья.\n", encoding="utf-8")
-    store_parse_cache(con, _cache_with(folder, date(2026, 11, 25)), "v1", date(2026, 11, 25))
+    cache = _read(con, folder, date(2026, 11, 25))
+    before = warehouse.raw_fingerprint(con)
+    store_parse_cache(con, cache, "v1", date(2026, 11, 25))
     assert warehouse.raw_fingerprint(con) == before
+
+
+def test_a_cache_entry_whose_text_is_gone_from_the_raw_layer_is_parsed_again(con, tmp_path):
+    from datetime import date
+
+    from orchestration.defs.ingestion import load_parse_cache, store_parse_cache
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\ntitle: A\npublished: 2025-01-02\n---\nПервая статья.\n", encoding="utf-8")
+    day = date(2026, 11, 25)
+    store_parse_cache(con, _read(con, folder, day), "v1", day)
+    loaded = load_parse_cache(con, "v1", day)
+    assert [a.text for r in loaded.values() for a in r.articles] == ["Первая статья."]
+    con.execute("delete from raw.press_releases")
+    assert load_parse_cache(con, "v1", day) == {}
