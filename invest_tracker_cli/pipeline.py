@@ -69,6 +69,18 @@ def _failure_message(result) -> str:
 
 def run_pipeline(verbose: bool = True) -> RunOutcome:
     """Materialize every asset and check of the one Definitions, in this process."""
+    from quality import runner
+
+    # The GX worker imports great_expectations on the other core while this process imports dagster and dbt;
+    # the run's resource finds it started (and stops it when the run ends).
+    runner.start_worker()
+    try:
+        return _run(verbose)
+    finally:
+        runner.stop_worker()
+
+
+def _run(verbose: bool) -> RunOutcome:
     ensure_manifest()
     import dagster as dg
 
