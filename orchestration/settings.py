@@ -10,6 +10,8 @@ DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
 
 WAREHOUSE_ENV = "INVEST_TRACKER_WAREHOUSE"
 INPUT_ENV = "INVEST_TRACKER_INPUT"
+# The National Bank rate feed's address: its default is the bank's own; a mirror, a proxy or a test server instead.
+NBK_URL_ENV = "INVEST_TRACKER_NBK_URL"
 DEFAULT_WAREHOUSE = REPO_ROOT / "warehouse" / "invest_tracker.duckdb"
 DEFAULT_INPUT = REPO_ROOT / "data" / "samples"
 

@@ -4,6 +4,7 @@ A sensor asks for the days that current articles were published on and that have
 schedule fetches today's rates. Until a day's rate is fetched, dbt falls back to the World Bank annual average.
 """
 
+import os
 from datetime import date, timedelta
 
 import dagster as dg
@@ -126,5 +127,5 @@ def build_defs() -> dg.Definitions:
         jobs=[nbk_rates_job],
         schedules=[nbk_rates_schedule],
         sensors=[nbk_rates_for_articles],
-        resources={"nbk_rates": NbkRatesResource()},
+        resources={"nbk_rates": NbkRatesResource(base_url=os.environ.get(settings.NBK_URL_ENV) or NBK_RATES_URL)},
     )

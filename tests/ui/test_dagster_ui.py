@@ -1,8 +1,10 @@
 """The Dagster UI as a user runs it: dagster-webserver + dagster-daemon on 127.0.0.1, a job launched over GraphQL.
 
 Starts both processes with a temp DAGSTER_HOME (queued runs, the `warehouse` pool limited to 1) on copies of the
-sample press releases, launches `full_refresh` through the GraphQL API the UI uses, waits for SUCCESS, reads the
-Great Expectations checks' results back through GraphQL, then stops both processes by their ids.
+sample press releases and a local server replaying a recorded National Bank rates response. Launches a backfill of
+the day-partitioned rates over a date range, as the UI's "Materialize" dialog does, and waits for the daemon to run
+it; launches `full_refresh` through the GraphQL API the UI uses, waits for SUCCESS, reads the Great Expectations
+checks' results back through GraphQL, then stops both processes by their ids.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +27,8 @@ import pytest
 from orchestration import settings
 
 SAMPLES = settings.REPO_ROOT / "data" / "samples"
+NBK_RECORDED = (settings.REPO_ROOT / "tests" / "fixtures" / "nbk" / "nbk_get_rates_2013-04-24.xml").read_bytes()
+BACKFILL_DAYS = ["2013-04-24", "2013-04-25"]
 RUN_TIMEOUT_S = 240
 START_TIMEOUT_S = 120
 STOP_TIMEOUT_S = 20
@@ -83,6 +88,30 @@ query ($selector: PipelineSelector!, $config: RunConfigData) {
 # for full_refresh, and the warehouse admits one writer at a time anyway. When the job sets an in-process executor
 # itself this config is not valid for it, and the job's own executor is used.
 IN_PROCESS = {"execution": {"config": {"in_process": {}}}}
+
+LAUNCH_BACKFILL = """
+mutation ($params: LaunchBackfillParams!) {
+  launchPartitionBackfill(backfillParams: $params) {
+    __typename
+    ... on LaunchBackfillSuccess { backfillId }
+    ... on PythonError { message }
+    ... on InvalidStepError { invalidStepKey }
+    ... on InvalidOutputError { invalidOutputName }
+    ... on UnauthorizedError { message }
+    ... on PartitionSetNotFoundError { message }
+  }
+}
+"""
+
+BACKFILL_STATUS = """
+query ($id: String!) {
+  partitionBackfillOrError(backfillId: $id) {
+    __typename
+    ... on PartitionBackfill { status runs(limit: 10) { runId status } }
+    ... on PythonError { message }
+  }
+}
+"""
 
 RUN_FAILURE_QUERY = """
 query ($runId: ID!) {
@@ -207,7 +236,32 @@ class UI:
 
 
 @pytest.fixture(scope="module")
-def ui(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UI]:
+def nbk_server() -> Iterator[tuple[str, list[str]]]:
+    """The National Bank feed, replayed: the recorded 24.04.2013 response for any day asked."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    requests: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            requests.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/xml")
+            self.end_headers()
+            self.wfile.write(NBK_RECORDED)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/rss/get_rates.cfm", requests
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def ui(tmp_path_factory: pytest.TempPathFactory, nbk_server) -> Iterator[UI]:
     root = tmp_path_factory.mktemp("ui")
     home = root / "dagster_home"
     home.mkdir()
@@ -223,7 +277,7 @@ def ui(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UI]:
         settings.WAREHOUSE_ENV: str(warehouse),
         settings.INPUT_ENV: str(inputs),
         "INVEST_TRACKER_FEEDS": str(feeds),
-        "INVEST_TRACKER_NBK_FETCH": "0",
+        settings.NBK_URL_ENV: nbk_server[0],  # the rates feed is the local replay, never the bank
         "DAGSTER_DISABLE_TELEMETRY": "1",
     }
     port = _free_port()
@@ -283,6 +337,37 @@ def _run_failure(ui: UI, run_id: str) -> str:
         if e["__typename"] in {"ExecutionStepFailureEvent", "RunFailureEvent"}
     ]
     return "\n".join(messages)
+
+
+@pytest.mark.e2e
+def test_a_backfill_of_a_date_range_of_rates_launched_from_the_ui_fetches_each_day(ui: UI, nbk_server):
+    import duckdb
+
+    _loaded_location(ui)
+    params = {"assetSelection": [{"path": ["raw", "fx_rates_daily"]}], "partitionNames": BACKFILL_DAYS}
+    launched = ui.graphql(LAUNCH_BACKFILL, {"params": params})["launchPartitionBackfill"]
+    assert launched["__typename"] == "LaunchBackfillSuccess", launched
+    backfill_id = launched["backfillId"]
+
+    deadline = time.monotonic() + RUN_TIMEOUT_S
+    while True:
+        backfill = ui.graphql(BACKFILL_STATUS, {"id": backfill_id})["partitionBackfillOrError"]
+        assert backfill["__typename"] == "PartitionBackfill", backfill
+        if backfill["status"] not in {"REQUESTED", "CANCELING", "FAILING"} or time.monotonic() > deadline:
+            break
+        time.sleep(2)
+    failures = "\n".join(_run_failure(ui, run["runId"]) for run in backfill["runs"])
+    assert backfill["status"] in {"COMPLETED", "COMPLETED_SUCCESS"}, f"{backfill}\n{failures}\n{ui.logs()}"
+    assert sorted(run["status"] for run in backfill["runs"]) == ["SUCCESS", "SUCCESS"], backfill
+    asked = sorted(path.split("fdate=")[1] for path in nbk_server[1])
+    assert asked == ["24.04.2013", "25.04.2013"]
+    # both days' runs wrote the rates the (replayed) feed published; the warehouse is free again afterwards
+    con = duckdb.connect(str(ui.warehouse), read_only=True)
+    try:
+        usd = con.execute("select rate_date, kzt_rate from raw.fx_rates_daily where currency = 'USD'").fetchall()
+    finally:
+        con.close()
+    assert [(str(day), rate) for day, rate in usd] == [("2013-04-24", 151.09)]
 
 
 @pytest.mark.e2e
