@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+from datetime import date
+
 import duckdb
 import pandas as pd
 import pytest
 
 from orchestration import warehouse
-from orchestration.defs.ingestion import upsert_current
+from orchestration.defs.ingestion import (
+    ARTICLE_COLUMNS,
+    ParseCache,
+    load_parse_cache,
+    store_parse_cache,
+    upsert_current,
+)
 from orchestration.defs.publishing import publish_copy
 from sources.folders import folder_fingerprint
+from sources.press_releases import read_input_folder
 
 
 def _article(article_id: str, sha: str, text: str = "text") -> dict:
@@ -87,13 +97,18 @@ def test_the_folder_fingerprint_changes_when_a_file_is_added_or_changed(tmp_path
     assert folder_fingerprint(tmp_path) != one
 
 
+def _folder(tmp_path, published_by_name: dict[str, str]):
+    """A drop folder of small front-matter articles, one per name, published on the given day."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, published in published_by_name.items():
+        text = f"---\ntitle: {name}\npublished: {published}\n---\nСтатья {name}.\n"
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def _read(con, folder, today, entries=None):
     """What the ingestion asset does: read with the cache, write the articles, then the cache entries."""
-    from dataclasses import asdict
-
-    from orchestration.defs.ingestion import ARTICLE_COLUMNS, ParseCache
-    from sources.press_releases import read_input_folder
-
     cache = ParseCache(entries or {})
     result = read_input_folder(folder, today=today, parse_cache=cache)
     articles = pd.DataFrame([asdict(a) for a in result.articles], columns=ARTICLE_COLUMNS)
@@ -102,14 +117,7 @@ def _read(con, folder, today, entries=None):
 
 
 def test_the_parse_cache_is_kept_per_file_and_dropped_for_files_that_are_gone(con, tmp_path):
-    from datetime import date
-
-    from orchestration.defs.ingestion import load_parse_cache, store_parse_cache
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.md").write_text("---\ntitle: A\npublished: 2025-01-02\n---\nПервая статья.\n", encoding="utf-8")
-    (folder / "b.md").write_text("---\ntitle: B\npublished: 2025-01-03\n---\nВторая статья.\n", encoding="utf-8")
+    folder = _folder(tmp_path, {"a.md": "2025-01-02", "b.md": "2025-01-03"})
     today = date(2026, 11, 25)
     assert store_parse_cache(con, _read(con, folder, today), "v1", today) == 2
 
@@ -124,14 +132,7 @@ def test_the_parse_cache_is_kept_per_file_and_dropped_for_files_that_are_gone(co
 
 
 def test_a_parse_result_that_depends_on_the_day_is_not_reused_the_next_day(con, tmp_path):
-    from datetime import date
-
-    from orchestration.defs.ingestion import load_parse_cache, store_parse_cache
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "soon.md").write_text("---\ntitle: S\npublished: 2026-11-26\n---\nИз будущего.\n", encoding="utf-8")
-    (folder / "past.md").write_text("---\ntitle: P\npublished: 2025-11-26\n---\nИз прошлого.\n", encoding="utf-8")
+    folder = _folder(tmp_path, {"soon.md": "2026-11-26", "past.md": "2025-11-26"})
     day = date(2026, 11, 25)
     store_parse_cache(con, _read(con, folder, day), "v1", day)
     assert {name for name, _ in load_parse_cache(con, "v1", day)} == {"soon.md", "past.md"}
@@ -139,13 +140,7 @@ def test_a_parse_result_that_depends_on_the_day_is_not_reused_the_next_day(con, 
 
 
 def test_the_parse_cache_is_not_part_of_the_fingerprint_dbt_is_skipped_by(con, tmp_path):
-    from datetime import date
-
-    from orchestration.defs.ingestion import store_parse_cache
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.md").write_text("---\ntitle: A\npublished: 2025-01-02\n---\nПервая статья.\n", encoding="utf-8")
+    folder = _folder(tmp_path, {"a.md": "2025-01-02"})
     cache = _read(con, folder, date(2026, 11, 25))
     before = warehouse.raw_fingerprint(con)
     store_parse_cache(con, cache, "v1", date(2026, 11, 25))
@@ -153,16 +148,10 @@ def test_the_parse_cache_is_not_part_of_the_fingerprint_dbt_is_skipped_by(con, t
 
 
 def test_a_cache_entry_whose_text_is_gone_from_the_raw_layer_is_parsed_again(con, tmp_path):
-    from datetime import date
-
-    from orchestration.defs.ingestion import load_parse_cache, store_parse_cache
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.md").write_text("---\ntitle: A\npublished: 2025-01-02\n---\nПервая статья.\n", encoding="utf-8")
+    folder = _folder(tmp_path, {"a.md": "2025-01-02"})
     day = date(2026, 11, 25)
     store_parse_cache(con, _read(con, folder, day), "v1", day)
     loaded = load_parse_cache(con, "v1", day)
-    assert [a.text for r in loaded.values() for a in r.articles] == ["Первая статья."]
+    assert [a.text for r in loaded.values() for a in r.articles] == ["Статья a.md."]
     con.execute("delete from raw.press_releases")
     assert load_parse_cache(con, "v1", day) == {}
