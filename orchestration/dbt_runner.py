@@ -127,6 +127,9 @@ def dbt_events(
     context.log.info(f"progress: dbt {args[0]}: {len(results)} nodes ({summary}) in {seconds:.1f}s")
 
     if not outcome.success:
+        if isinstance(outcome.exception, BaseException) and not isinstance(outcome.exception, Exception):
+            # dbtRunner returns what interrupted it (the run was terminated from the UI, Ctrl-C): let it stop the step
+            raise outcome.exception
         failed = [
             f"{raw['data']['node_info']['unique_id']} ({raw['data'].get('status')})"
             for raw in results
