@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+
+from sources.models import Article
 
 RAW_TABLES: dict[str, str] = {
     "kato": """
@@ -170,6 +172,17 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"create table if not exists raw.{name} ({columns})")
     # columns added after the first release: warehouses built before them get them here
     con.execute("alter table raw.announced_totals add column if not exists part_amount_starts integer[]")
+
+
+def article_frame(articles: Sequence[Article]) -> pd.DataFrame:
+    """Articles as a DataFrame of plain Python objects, one column per Article field. pandas would otherwise copy
+    every text into an Arrow string column, and DuckDB copy it again while inserting: about 280 MB more at 50,000
+    articles."""
+    columns = list(Article.__dataclass_fields__)
+    return pd.DataFrame(
+        {column: pd.Series([getattr(a, column) for a in articles], dtype=object) for column in columns},
+        columns=columns,
+    )
 
 
 def replace_rows(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:

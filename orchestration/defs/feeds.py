@@ -17,7 +17,6 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
-import pandas as pd
 
 from orchestration import settings, warehouse
 from orchestration.resources import WarehouseResource
@@ -87,7 +86,7 @@ class StoredFeed:
 def store_feed_fetch(con: duckdb.DuckDBPyConnection, fetch: FeedFetch, run_id: str) -> StoredFeed:
     """Write one fetch in one transaction: its articles, the feed_items rows and the feed's HTTP state."""
     ensure_feed_tables(con)
-    frame = pd.DataFrame([asdict(a) for a in fetch.articles], columns=ARTICLE_COLUMNS)
+    frame = warehouse.article_frame(fetch.articles)
     frame = frame.drop_duplicates(subset=["article_id", "content_sha256"], keep="first")
     con.execute("begin transaction")
     try:

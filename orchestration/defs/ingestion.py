@@ -182,7 +182,7 @@ def raw_press_releases(
     with warehouse_db.connect() as con:
         cache = load_parse_cache(con, READER_VERSION, today)
     result = read_input_folder(folder, today=today, parse_cache=cache)
-    articles = pd.DataFrame([asdict(a) for a in result.articles], columns=ARTICLE_COLUMNS)
+    articles = warehouse.article_frame(result.articles)
     rejections = pd.DataFrame([asdict(r) for r in result.rejections], columns=REJECTION_COLUMNS)
     rejections["content_sha256"] = rejections["content_sha256"].fillna(EMPTY_SHA256)
     for rejection in result.rejections[:20]:
