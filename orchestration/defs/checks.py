@@ -56,7 +56,9 @@ def press_releases_are_valid(
     """Current articles: unique ids, non-empty text, known format and language, plausible dates."""
     if (unchanged := _unchanged(warehouse_db, "press_releases")) is not None:
         return unchanged
-    frame = _frame(warehouse_db, "select * exclude (text), text from raw.press_releases where is_current")
+    frame = _frame(
+        warehouse_db, "select * exclude (text), length(text) as text_chars from raw.press_releases where is_current"
+    )
     today = pd.Timestamp(date.today())
     frame["published_days_ago"] = (today - pd.to_datetime(frame["published"])).dt.days
     max_age = (date.today() - date(suites.FIRST_YEAR, 1, 1)).days

@@ -41,3 +41,15 @@ def test_deals_adding_up_to_more_than_their_umbrella_total_fail():
     report = validate_frame("umbrella", frame, suites.umbrella_suite())
     assert not report.success
     assert report.failures[0].unexpected_count == 1
+
+
+def test_an_article_with_an_empty_text_or_a_repeated_id_fails_the_press_release_suite():
+    frame = pd.DataFrame({
+        "article_id": ["a", "b", "b"], "content_sha256": ["1", "2", "3"], "source_file": ["a.md", "b.md", "c.md"],
+        "text_chars": [120, 0, 80], "format": ["md", "md", "txt"], "lang": ["ru", "kk", "en"],
+        "published_days_ago": [3, 10, 400],
+    })
+    report = validate_frame("press_releases", frame, suites.press_release_suite(max_age_days=5000))
+    failed = {f.expectation: f.unexpected_count for f in report.failures}
+    assert failed == {"expect_column_values_to_be_unique(article_id)": 2,
+                      "expect_column_values_to_be_between(text_chars)": 1}
