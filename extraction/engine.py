@@ -435,8 +435,9 @@ def _frame_to_mention(frame, infos, gaz, lang, article_region, country_votes, co
             if h.how == "centre":
                 centre = True
             elif h.place.kind in ("district", "city_regional") and (
-                    district is None or (district.how == "city" and h.how == "district")):
-                # a place named with its district noun beats a bare city (the forum or signing venue)
+                    district is None or (district.how in ("city", "village") and h.how == "district")):
+                # a place named with its district noun beats a bare city (the forum or signing venue) and the
+                # district a village name implies
                 district = h
             elif h.place.kind in ("region", "city_republican") and region is None:
                 region = h

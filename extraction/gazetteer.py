@@ -101,6 +101,7 @@ class Gazetteer:
         self.latin: dict[str, list[str]] = defaultdict(list)  # latin key -> codes
         self.region_centre: dict[str, str] = {}
         self.settlement_district: dict[str, str | None] = {}  # unique village name -> district code
+        self.settlement_by_key: dict[str, str | None] = {}  # the same by latin_key (ru, kk, en spellings)
         self.oked: dict[str, dict] = {}
         self.oked_lemmas: dict[str, set[str]] = {}
         self.lemma_idf: dict[str, float] = {}
@@ -157,8 +158,10 @@ class Gazetteer:
                 cur = g.region_centre.get(p.region_code)
                 if cur is None or code < cur:
                     g.region_centre[p.region_code] = code
-        # villages: a settlement name that occurs once in the whole KATO maps to its district
+        # villages: a settlement name that occurs once in the whole KATO maps to its district; by_key does the
+        # same on the loose Latin key, which Russian, Kazakh and English spellings of one name share
         seen: dict[str, str | None] = {}
+        by_key: dict[str, str | None] = {}
         for r in kato_rows:
             if int(r["depth"]) < 3 or r.get("kind") != "settlement":
                 continue
@@ -173,7 +176,13 @@ class Gazetteer:
                 seen[name] = None
             else:
                 seen[name] = district
+            key = latin_key(name)
+            if key in by_key and by_key[key] != district:
+                by_key[key] = None
+            else:
+                by_key[key] = district
         g.settlement_district = seen
+        g.settlement_by_key = by_key
 
         stop = {"производство", "деятельность", "прочий", "включенный", "другой", "группировка", "услуга",
                 "предоставление", "этот", "область", "который", "виде", "кроме"}
@@ -201,6 +210,12 @@ class Gazetteer:
 
     def kk_lookup(self, name: str) -> list[Place]:
         return [self.places[c] for c in self.kk_names.get(fold(name), ())]
+
+    def village_district(self, name: str) -> Place | None:
+        """The district of the village `name` (any script), when exactly one KATO settlement has that name."""
+        key = latin_key(name)
+        code = self.settlement_by_key.get(key) if len(key) >= 4 else None
+        return self.places.get(code) if code else None
 
     def latin_lookup(self, name: str, fuzzy: bool = True) -> list[Place]:
         key = latin_key(name)

@@ -12,6 +12,10 @@ DISTRICT_NOUN = re.compile(r"^(район\w*|р-н\w*|аудан\w*|districts?)$
 REGION_NOUN = re.compile(r"^(област\w*|облыс\w*|region|regional|oblast|province)$", re.I)
 CITY_BEFORE = re.compile(r"^(город\w*|г|city|town|қала\w*)$", re.I)
 CITY_AFTER = re.compile(r"^(қала\w*|city|town)$", re.I)
+# "в селе Шубарши", "с. Шубарши", "посёлка Шубарши"; "Шұбаршы ауылында"; "Shubarshi village"
+VILLAGE_BEFORE = re.compile(r"^(сел[оаеу]|селом|посёл\w*|посел\w*|аул[аеу]?|аулом|village)$", re.I)
+VILLAGE_ABBREVIATION = re.compile(r"(?:^|[\s(,])(?:с|п|а)\.\s*$")
+VILLAGE_AFTER = re.compile(r"^(ауыл\w*|village|settlement)$", re.I)
 CENTRE = re.compile(r"областн\w+\s+центр\w*|regional\s+(?:centre|center|capital)|облыс\s+орталығ\w*", re.I)
 _PREP = {"в", "во", "на", "из", "in", "at", "near", "of"}
 
@@ -21,7 +25,7 @@ class PlaceHit:
     place: Place | None  # None for "областного центра" (resolved later from the region)
     start: int
     end: int
-    how: str  # district | region | city | centre
+    how: str  # district | region | city | village (its district) | centre
     # other registry units with the same name (Аксуский район is in Zhetisu; Аксу is a city in Pavlodar):
     # the article's region picks among them later
     alternatives: tuple[Place, ...] = ()
@@ -97,6 +101,12 @@ def find_places(sentence: str, gaz: Gazetteer, lang: str) -> list[PlaceHit]:
             p = _pick(_candidates(gaz, w, ("region",)), ("region",))
             if p:
                 hits.append(PlaceHit(p, s, toks[i + 1][2], "region"))
+                continue
+        if w[:1].isupper() and (VILLAGE_BEFORE.match(prev) or VILLAGE_AFTER.match(nxt)
+                                or VILLAGE_ABBREVIATION.search(sentence[max(0, s - 4):s])):
+            district = gaz.village_district(w)
+            if district is not None:
+                hits.append(PlaceHit(district, s, e, "village"))
                 continue
         if w[:1].isupper() and not DISTRICT_NOUN.match(nxt) and not REGION_NOUN.match(nxt):
             city_context = bool(CITY_BEFORE.match(prev)) or bool(CITY_AFTER.match(nxt))

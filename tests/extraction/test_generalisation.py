@@ -240,3 +240,38 @@ def test_kazakh_article_gives_every_field():
     assert (m.partner_country, m.status, m.oked[:2], m.jobs, m.start_year, m.completion_year) == (
         "TR", "construction", "13", 310, 2025, 2026)
     assert m.district_kato is not None
+
+
+# ---------------------------------------------------------------- villages
+# KATO (data/registries): с.Шубаркудук is the only settlement of that name, in Темирский район (155600000) of
+# Aktobe region; с.Шубарши is the name of two settlements in different districts.
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Тепличный комплекс построят в селе Шубаркудук.", "ru"),
+        ("Проект реализуют в с. Шубаркудук до конца года.", "ru"),
+        ("Жылыжай кешені Шұбарқұдық ауылында салынады.", "kk"),
+        ("The greenhouse will be built in Shubarkuduk village.", "en"),
+    ],
+)
+def test_a_village_named_once_in_kato_gives_its_district(sentence, lang):
+    assert district_name(sentence, lang) == "Темирский район"
+
+
+def test_a_village_name_two_districts_share_gives_no_district():
+    assert district_name("Тепличный комплекс построят в селе Шубарши.", "ru") is None
+
+
+def test_a_name_after_a_village_noun_only_is_read_as_a_village():
+    # a settlement may be named like a person; without "село"/"ауыл"/"village" nothing is read
+    assert district_name("Мурат Шубаркудук подписал документ.", "ru") is None
+
+
+def test_a_district_named_in_the_deal_beats_the_district_a_village_implies():
+    text = ("Компания из Китая вложит 12 млн долларов в тепличный комплекс в селе Шубаркудук "
+            "Мугалжарского района Актюбинской области.")
+    (deal,) = deals(text, published=datetime.date(2025, 3, 1), lang="ru")
+    assert default_gazetteer().places[deal.district_kato].name_ru == "Мугалжарский район"
+    (village_only,) = deals(text.replace(" Мугалжарского района", ""), published=datetime.date(2025, 3, 1),
+                            lang="ru")
+    assert village_only.district_kato == "155600000"
