@@ -132,6 +132,25 @@ def test_start_and_completion_years_are_read_in_three_languages(sentence, start,
     assert (s[0] if s else None, c[0] if c else None) == (start, completion)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "start", "completion"),
+    [
+        ("Фабрику запустят в третьем квартале.", None, 2025),
+        ("Фабрику запустят в III квартале 2027 года.", None, 2027),
+        ("Фабрику запустят в первом квартале следующего года.", None, 2026),
+        ("Стройка начнётся следующей весной, а завершится в четвертом квартале 2028 года.", 2026, 2028),
+        ("Строительство начнётся весной следующего года.", 2026, None),
+        ("The mill will be commissioned in Q3.", None, 2025),
+        ("The mill will be commissioned in Q3 2027.", None, 2027),
+        ("Construction starts next spring.", 2026, None),
+        ("Фабрику запустят летом.", None, None),  # a bare season: this year or next, we cannot tell
+    ],
+)
+def test_quarters_and_seasons_without_a_year_count_from_the_publication_year(sentence, start, completion):
+    s, c = years_in(sentence, 2025)
+    assert (s[0] if s else None, c[0] if c else None) == (start, completion)
+
+
 def test_a_start_up_ceremony_is_completion_not_start():
     s, c = years_in("The governor cut the ribbon at the start-up ceremony on 2 April 2026.", 2026)
     assert s is None and c[0] == 2026
