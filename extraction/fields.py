@@ -196,6 +196,8 @@ YEAR = re.compile(r"(?<!\d)(20[0-5]\d)(?!\d)")
 _SEASON_RU = r"(?:весн|лет|осен|зим)\w*\b"
 _QUARTER_RU = r"(?:перв|втор|трет|четв[её]рт|I{1,3}V?|IV|[1-4])\S*\s+квартал\w*\b"
 _QUARTER_EN = r"(?:Q[1-4]|(?:the\s+)?(?:first|second|third|fourth)\s+quarter)"
+# Kazakh puts the year first ("2027 жылдың үшінші тоқсанында", "келесі жылдың көктемінде"): the earlier match wins
+_QUARTER_KK = r"(?:бірінші|екінші|үшінші|төртінші|I{1,3}V?|IV|[1-4])\S*\s+тоқсан\w*\b"
 # no year written after it: "в третьем квартале 2026 года" is read by YEAR
 _NO_YEAR_AFTER = r"(?!\s*(?:of\s+|в\s+)?(?:20\d\d|следующ|будущ|next|the\s+following))"
 THIS_YEAR = re.compile(
@@ -203,12 +205,12 @@ THIS_YEAR = re.compile(
     r"by\s+the\s+end\s+of\s+the\s+year|by\s+year-end|жыл\s+соңына\s+дейін|"
     rf"(?:этой|нынешней|текущей)\s+{_SEASON_RU}|this\s+(?:spring|summer|autumn|fall|winter)|"
     rf"в\s+{_QUARTER_RU}(?:\s+(?:этого|текущего)\s+года)?{_NO_YEAR_AFTER}|"
-    rf"in\s+{_QUARTER_EN}(?:\s+of\s+this\s+year)?{_NO_YEAR_AFTER}",
+    rf"in\s+{_QUARTER_EN}(?:\s+of\s+this\s+year)?{_NO_YEAR_AFTER}|{_QUARTER_KK}",
     re.I,
 )
 NEXT_YEAR = re.compile(
     r"в\s+следующем\s+году|в\s+будущем\s+году|next\s+year|the\s+following\s+year|"
-    r"келесі\s+жылы|алдағы\s+жылы|келер\s+жылы|"
+    r"келесі\s+жыл(?:ы|дың)|алдағы\s+жыл(?:ы|дың)|келер\s+жылы|"
     rf"(?:следующей|будущей)\s+{_SEASON_RU}|{_SEASON_RU}\s+(?:следующего|будущего)\s+года|"
     rf"в\s+{_QUARTER_RU}\s+(?:следующего|будущего)\s+года|"
     r"next\s+(?:spring|summer|autumn|fall|winter)|"

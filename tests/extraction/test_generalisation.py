@@ -144,6 +144,9 @@ def test_start_and_completion_years_are_read_in_three_languages(sentence, start,
         ("The mill will be commissioned in Q3 2027.", None, 2027),
         ("Construction starts next spring.", 2026, None),
         ("Фабрику запустят летом.", None, None),  # a bare season: this year or next, we cannot tell
+        ("Фабрика үшінші тоқсанда іске қосылады.", None, 2025),
+        ("Фабрика 2027 жылдың үшінші тоқсанында іске қосылады.", None, 2027),
+        ("Фабрика келесі жылдың бірінші тоқсанында іске қосылады.", None, 2026),
     ],
 )
 def test_quarters_and_seasons_without_a_year_count_from_the_publication_year(sentence, start, completion):
