@@ -174,14 +174,17 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("alter table raw.announced_totals add column if not exists part_amount_starts integer[]")
 
 
+# The columns of raw.press_releases that an Article fills (the feed and folder writers share them).
+ARTICLE_COLUMNS = list(Article.__dataclass_fields__)
+
+
 def article_frame(articles: Sequence[Article]) -> pd.DataFrame:
     """Articles as a DataFrame of plain Python objects, one column per Article field. pandas would otherwise copy
     every text into an Arrow string column, and DuckDB copy it again while inserting: about 280 MB more at 50,000
     articles."""
-    columns = list(Article.__dataclass_fields__)
     return pd.DataFrame(
-        {column: pd.Series([getattr(a, column) for a in articles], dtype=object) for column in columns},
-        columns=columns,
+        {column: pd.Series([getattr(a, column) for a in articles], dtype=object) for column in ARTICLE_COLUMNS},
+        columns=ARTICLE_COLUMNS,
     )
 
 

@@ -31,14 +31,12 @@ from sources.feeds import (
     probe_feed,
 )
 from sources.http import HttpPolicy, make_client
-from sources.models import Article
 
 GROUP = "ingestion"
 FEEDS_ENV = "INVEST_TRACKER_FEEDS"
 DEFAULT_FEEDS_CONFIG = settings.REPO_ROOT / "config" / "feeds.yaml"
 FEED_ITEMS_KEY = dg.AssetKey(["raw", "feed_items"])
 PRESS_RELEASES_KEY = dg.AssetKey(["raw", "press_releases"])
-ARTICLE_COLUMNS = [f for f in Article.__dataclass_fields__]
 
 FEED_TABLES: dict[str, str] = {name: warehouse.RAW_TABLES[name] for name in ("feed_items", "feed_state")}
 # The rows of raw.press_releases that a feed wrote (for the folder read: "leave these alone").
@@ -124,7 +122,7 @@ def store_feed_fetch(con: duckdb.DuckDBPyConnection, fetch: FeedFetch, run_id: s
         if not frame.empty:
             frame = frame.assign(run_id=run_id, feed_name=fetch.feed.name)
             con.register("_feed_incoming", frame)
-            cols = ", ".join(f'"{c}"' for c in ARTICLE_COLUMNS)
+            cols = ", ".join(f'"{c}"' for c in warehouse.ARTICLE_COLUMNS)
             # an article the feed now carries in another version: the older feed versions stop being current
             con.execute(
                 """

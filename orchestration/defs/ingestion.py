@@ -30,10 +30,6 @@ def _reader_version() -> str:
 READER_VERSION = _reader_version()
 EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
-ARTICLE_COLUMNS = [
-    "article_id", "content_sha256", "file_sha256", "source_file", "file_name", "item_id", "format",
-    "title", "published", "outlet", "url", "lang", "text",
-]
 REJECTION_COLUMNS = ["file", "item", "reason", "message", "content_sha256"]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
 
 import duckdb
@@ -11,7 +10,6 @@ import pytest
 
 from orchestration import warehouse
 from orchestration.defs.ingestion import (
-    ARTICLE_COLUMNS,
     ParseCache,
     load_parse_cache,
     store_parse_cache,
@@ -111,7 +109,7 @@ def _read(con, folder, today, entries=None):
     """What the ingestion asset does: read with the cache, write the articles, then the cache entries."""
     cache = ParseCache(entries or {})
     result = read_input_folder(folder, today=today, parse_cache=cache)
-    articles = pd.DataFrame([asdict(a) for a in result.articles], columns=ARTICLE_COLUMNS)
+    articles = warehouse.article_frame(result.articles)
     upsert_current(con, "press_releases", articles, ["article_id", "content_sha256"], "run")
     return cache
 
