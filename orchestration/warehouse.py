@@ -31,7 +31,8 @@ RAW_TABLES: dict[str, str] = {
     "press_releases": """
         article_id varchar not null, content_sha256 varchar not null, file_sha256 varchar not null,
         source_file varchar not null, file_name varchar not null, item_id varchar, format varchar not null,
-        title varchar, published date, outlet varchar, url varchar, lang varchar, text varchar not null,
+        title varchar, published date, published_precision varchar, outlet varchar, url varchar, lang varchar,
+        text varchar not null,
         first_seen_at timestamp not null, last_seen_at timestamp not null, run_id varchar,
         is_current boolean not null, primary key (article_id, content_sha256)""",
     "rejected_inputs": """
@@ -161,6 +162,7 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
         """
         select count(distinct table_name) filter (where table_name in ?),
                bool_or(table_name = 'announced_totals' and column_name = 'part_amount_starts')
+               and bool_or(table_name = 'press_releases' and column_name = 'published_precision')
         from duckdb_columns() where schema_name = 'raw' and database_name = current_database()
         """,
         [list(RAW_TABLES)],
@@ -172,6 +174,7 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"create table if not exists raw.{name} ({columns})")
     # columns added after the first release: warehouses built before them get them here
     con.execute("alter table raw.announced_totals add column if not exists part_amount_starts integer[]")
+    con.execute("alter table raw.press_releases add column if not exists published_precision varchar")
 
 
 # The columns of raw.press_releases that an Article fills (the feed and folder writers share them).

@@ -331,6 +331,7 @@ def fetch_article_page(
             content_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
             file_sha256=page.file_sha256,
             published=article.published or page.published,
+            published_precision=article.published_precision if article.published else page.published_precision,
             lang=article.lang or page.lang,
         ),
         result.attempts,

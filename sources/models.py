@@ -38,6 +38,8 @@ class Article:
     text: str  # the visible article text that extraction reads (body only; no front matter, no page chrome)
     content_sha256: str  # sha256 of `text` (what extraction depends on)
     file_sha256: str  # sha256 of the raw file bytes
+    # day | month | year: a partial date ("published: 2025-04") is kept as the first day of its period
+    published_precision: str | None = None
 
 
 @dataclass(frozen=True)

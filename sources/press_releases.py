@@ -24,7 +24,7 @@ import os
 import re
 import stat
 from collections.abc import Iterator, Mapping, MutableMapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from xml.etree.ElementTree import ParseError
@@ -34,6 +34,7 @@ import defusedxml.ElementTree as DefusedET
 import yaml
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from sources.dates import DateFormatError, PublishedDate, find_dateline, is_dateline, parse_date_value
 from sources.models import Article, ReadResult, Rejection
 from sources.text_decoding import UndecodableTextError, decode_text, sniff_binary_signature
 
@@ -62,6 +63,7 @@ class InputRejected(Exception):
 class Metadata:
     title: str | None = None
     published: date | None = None
+    published_precision: str | None = None  # day | month | year (sources/dates.py)
     outlet: str | None = None
     url: str | None = None
     lang: str | None = None
@@ -299,18 +301,37 @@ def _check_line_length(text: str, rel_name: str, max_line_chars: int) -> None:
 
 
 _ISO_DATE_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T ]\S*)")
+# Longest title taken from an article's first line when its metadata names none.
+MAX_TITLE_CHARS = 200
 
 
-def _parse_iso_date(value: str, label: str, rel_name: str) -> date:
-    match = _ISO_DATE_RE.match(value.strip())
-    if not match:
-        raise InputRejected("invalid_metadata", f"{rel_name}: {label} {value!r} is not a date (expected YYYY-MM-DD)")
+def _parse_date(value: str, label: str, rel_name: str) -> PublishedDate:
+    """A metadata date, full or partial (sources/dates.py); anything else is invalid_metadata."""
     try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError as exc:
-        raise InputRejected(
-            "invalid_metadata", f"{rel_name}: {label} {value.strip()!r} is an impossible date ({exc})"
-        ) from exc
+        return parse_date_value(value)
+    except DateFormatError as exc:
+        raise InputRejected("invalid_metadata", f"{rel_name}: {label} {exc}") from exc
+
+
+def title_from_text(text: str) -> str | None:
+    """An article's title when its metadata has none: its first line that is not a dateline, shortened at a word."""
+    for raw_line in text.splitlines()[:5]:
+        line = re.sub(r"\s+", " ", raw_line).strip(" #*\t")
+        if not line or is_dateline(line):
+            continue
+        if len(line) > MAX_TITLE_CHARS:
+            line = line[:MAX_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:-—") + "…"
+        return line
+    return None
+
+
+def _fill_from_text(meta: Metadata, text: str) -> Metadata:
+    """What metadata lacks and the text gives: the title from the first line, the date from a dateline."""
+    title = meta.title or title_from_text(text)
+    published, precision = meta.published, meta.published_precision
+    if published is None and (dateline := find_dateline(text)) is not None:
+        published, precision = dateline.value, dateline.precision
+    return replace(meta, title=title, published=published, published_precision=precision)
 
 
 def _check_published(published: date | None, rel_name: str, today: date) -> date | None:
@@ -371,6 +392,7 @@ def _make_article(
         format=fmt,
         title=meta.title,
         published=published,
+        published_precision=(meta.published_precision or "day") if published else None,
         outlet=meta.outlet,
         url=meta.url,
         lang=meta.lang or detect_lang(text),
@@ -436,6 +458,7 @@ def parse_front_matter_text(
     body = body.strip()
     if not body:
         raise InputRejected("empty", f"{rel_name}: has front matter but no article text")
+    meta = _fill_from_text(meta, body)
     return _make_article(
         text=body,
         rel_name=rel_name,
@@ -468,13 +491,14 @@ def _front_matter_metadata(front: str, rel_name: str) -> Metadata:
                 f"{rel_name}: front matter '{field_name}' must be a single value, not a {type(raw).__name__}",
             )
         values[field_name] = _clean_str(raw)
-    published = _parse_iso_date(values["published"], "published", rel_name) if values["published"] else None
+    published = _parse_date(values["published"], "published", rel_name) if values["published"] else None
     url = values["url"]
     if url and not re.match(r"(?i)^https?://\S+$", url):
         raise InputRejected("invalid_metadata", f"{rel_name}: url {url!r} is not an http(s) address")
     return Metadata(
         title=values["title"],
-        published=published,
+        published=published.value if published else None,
+        published_precision=published.precision if published else None,
         outlet=values["outlet"],
         url=url,
         lang=_normalise_lang(values["lang"]),
@@ -710,7 +734,7 @@ def _html_metadata(tree: LexborHTMLParser, rel_name: str) -> Metadata:
         # a <time> element is only a guess at the publication date: when it is not a date, there is no date
         if time_value and _ISO_DATE_RE.match(time_value):
             published_raw = time_value
-    published = _parse_iso_date(published_raw, "published time", rel_name) if published_raw else None
+    published = _parse_date(published_raw, "published time", rel_name) if published_raw else None
     canonical = tree.css_first('link[rel="canonical"]')
     url = (_clean_str(canonical.attributes.get("href")) if canonical is not None else None) or _meta_content(
         tree, 'meta[property="og:url"]'
@@ -719,7 +743,14 @@ def _html_metadata(tree: LexborHTMLParser, rel_name: str) -> Metadata:
         url = None  # a relative canonical link says nothing stable about the source
     html_node = tree.css_first("html")
     lang = _normalise_lang(html_node.attributes.get("lang")) if html_node is not None else None
-    return Metadata(title=title, published=published, outlet=outlet, url=url, lang=lang)
+    return Metadata(
+        title=title,
+        published=published.value if published else None,
+        published_precision=published.precision if published else None,
+        outlet=outlet,
+        url=url,
+        lang=lang,
+    )
 
 
 def _find_body(tree: LexborHTMLParser) -> str:
@@ -776,6 +807,7 @@ def parse_html_article(
             f"{rel_name}: no article body found in the page "
             f"({len(text)} characters of text outside navigation and chrome)",
         )
+    meta = _fill_from_text(meta, text)
     return _make_article(
         text=text,
         rel_name=rel_name,
@@ -817,7 +849,7 @@ def _feed_date(raw: str | None, label: str) -> date | None:
         return datetime.fromisoformat(raw.replace("Z", "+00:00")).date()
     except ValueError:
         pass
-    return _parse_iso_date(raw, "pubDate", label)
+    return _parse_date(raw, "pubDate", label).value
 
 
 def _safe_parse_xml(data: bytes, rel_name: str) -> str:

@@ -79,10 +79,10 @@ def test_text_with_front_matter_becomes_an_article_with_its_metadata(tmp_path):
     assert article.file_sha256 == hashlib.sha256(FRONT_MATTER_ARTICLE.encode()).hexdigest()
 
 
-def test_text_without_front_matter_is_still_an_article_with_null_metadata(tmp_path):
+def test_text_without_front_matter_is_still_an_article_titled_by_its_first_line(tmp_path):
     write(tmp_path, "plain.txt", RU_BODY + "\n")
     [article] = read(tmp_path).articles
-    assert (article.title, article.published, article.outlet, article.url) == (None, None, None, None)
+    assert (article.title, article.published, article.outlet, article.url) == (RU_BODY, None, None, None)
     assert article.text == RU_BODY
     assert article.lang == "ru"  # detected from the letters when no metadata says so
 

@@ -1,6 +1,7 @@
 -- Mentions joined to their article and converted to KZT and USD at the rate of the publication date:
 -- the National Bank daily rate (on that day or the closest earlier day within a week), else the World Bank
--- annual average of that year. No rate means null amounts and a flag, never a guessed rate.
+-- annual average of that year. A partial publication date (a month, a year) names no day, so it takes the annual
+-- average of its year. No rate means null amounts and a flag, never a guessed rate.
 with mentions as (
     select * from {{ ref('stg_raw__deal_mentions') }}
 ),
@@ -17,6 +18,7 @@ mentions_with_articles as (
     select
         m.*,
         a.published_date,
+        a.published_precision,
         a.outlet,
         a.url,
         a.lang,
@@ -38,6 +40,7 @@ daily_candidates as (
     from mentions_with_articles as m
     inner join rates as r
         on r.rate_basis = 'nbk_daily'
+        and m.published_precision = 'day'
         and r.currency = m.currency
         and r.rate_date <= m.published_date
         and r.rate_date > m.published_date - interval 7 day

@@ -29,6 +29,7 @@ final as (
         confidence,
         confidence_reasons,
         published_date,
+        published_precision,
         outlet,
         url,
         lang,

@@ -13,6 +13,7 @@ current_versions as (
         format as source_format,
         title,
         published as published_date,
+        published_precision,
         outlet,
         url,
         lang,
