@@ -110,8 +110,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from extraction import extract_article, mention_to_record
-    from extraction.models import DealMention
+    from extraction.batch import records_for_read
     from sources.models import ReadResult
     from sources.press_releases import read_file, read_input_folder
 
@@ -125,15 +124,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             raise CliError(f"{path}: no such file or folder")
         result.articles.extend(part.articles)
         result.rejections.extend(part.rejections)
-
-    records: list[dict] = []
-    for article in result.articles:
-        for rec in extract_article(article.text, published=article.published, lang=article.lang, title=article.title):
-            if not isinstance(rec, DealMention) and args.no_totals:
-                continue
-            records.append(mention_to_record(rec, file=article.source_file, article_id=article.article_id))
-    for rej in result.rejections:
-        records.append({"record": "quarantine", "file": rej.file, "reason": rej.reason, "message": rej.message})
+    records = list(records_for_read(result, totals=not args.no_totals))
 
     if args.format == "jsonl":
         for rec in records:

@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 
 from sources.models import Article
+from sources.versions import version_sql_order
 
 RAW_TABLES: dict[str, str] = {
     "kato": """
@@ -34,7 +35,7 @@ RAW_TABLES: dict[str, str] = {
         title varchar, published date, published_precision varchar, outlet varchar, url varchar, lang varchar,
         text varchar not null,
         first_seen_at timestamp not null, last_seen_at timestamp not null, run_id varchar,
-        is_current boolean not null, primary key (article_id, content_sha256)""",
+        is_present boolean, is_current boolean not null, primary key (article_id, content_sha256)""",
     "rejected_inputs": """
         file varchar not null, item varchar, reason varchar not null, message varchar not null,
         content_sha256 varchar not null, first_seen_at timestamp not null, last_seen_at timestamp not null,
@@ -65,6 +66,12 @@ RAW_TABLES: dict[str, str] = {
         surviving_deal_id varchar not null, absorbed_deal_id varchar not null, reason varchar not null,
         mentions integer not null, merged_at timestamp not null, run_id varchar,
         primary key (surviving_deal_id, absorbed_deal_id)""",
+    # a record (article, mention) whose processing raised: quarantined with the exception and the code version
+    "processing_errors": """
+        stage varchar not null, record_id varchar not null, article_id varchar not null,
+        content_sha256 varchar not null, source_file varchar not null, mention_id varchar, error_type varchar not null,
+        message varchar not null, code_version varchar not null, seen_at timestamp not null,
+        primary key (stage, record_id)""",
     "feed_items": """
         feed_name varchar not null, item_id varchar, article_id varchar not null, content_sha256 varchar not null,
         source_file varchar not null, url varchar, first_seen_at timestamp not null, last_seen_at timestamp not null,
@@ -163,6 +170,7 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
         select count(distinct table_name) filter (where table_name in ?),
                bool_or(table_name = 'announced_totals' and column_name = 'part_amount_starts')
                and bool_or(table_name = 'press_releases' and column_name = 'published_precision')
+               and bool_or(table_name = 'press_releases' and column_name = 'is_present')
         from duckdb_columns() where schema_name = 'raw' and database_name = current_database()
         """,
         [list(RAW_TABLES)],
@@ -175,6 +183,12 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     # columns added after the first release: warehouses built before them get them here
     con.execute("alter table raw.announced_totals add column if not exists part_amount_starts integer[]")
     con.execute("alter table raw.press_releases add column if not exists published_precision varchar")
+    if not con.execute(
+        "select count(*) from duckdb_columns() where schema_name = 'raw' and table_name = 'press_releases' "
+        "and column_name = 'is_present' and database_name = current_database()"
+    ).fetchone()[0]:
+        con.execute("alter table raw.press_releases add column is_present boolean")
+        con.execute("update raw.press_releases set is_present = is_current")
 
 
 # The columns of raw.press_releases that an Article fills (the feed and folder writers share them).
@@ -191,6 +205,30 @@ def article_frame(articles: Sequence[Article]) -> pd.DataFrame:
     )
 
 
+def refresh_current_versions(con: duckdb.DuckDBPyConnection) -> int:
+    """Make one version of every article current, by the rule of sources/versions.py, among the versions present
+    (in the input folder at its last read, or still carried by a feed). Returns how many versions are superseded.
+
+    Call it inside the transaction that changed what is present."""
+    con.execute(
+        f"""
+        update raw.press_releases as p set is_current = coalesce(r.rank = 1, false)
+        from (
+            select article_id, content_sha256,
+                   case when is_present then
+                       row_number() over (partition by article_id, is_present order by {version_sql_order()})
+                   end as rank
+            from raw.press_releases
+        ) as r
+        where p.article_id = r.article_id and p.content_sha256 = r.content_sha256
+          and p.is_current is distinct from coalesce(r.rank = 1, false)
+        """
+    )
+    return con.execute(
+        "select count(*) from raw.press_releases where is_present and not is_current"
+    ).fetchone()[0]
+
+
 def replace_rows(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
     """Replace the whole content of raw.<table> with `frame` in one transaction (registries)."""
     con.execute("begin transaction")
@@ -204,16 +242,26 @@ def replace_rows(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame
     return len(frame)
 
 
-def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
-    """Insert a DataFrame by name (columns matched by name), set-based."""
+def insert_frame(
+    con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, *, on_conflict: str | None = None
+) -> None:
+    """Insert a DataFrame by name (columns matched by name), set-based; `on_conflict`: e.g. "do nothing"."""
     if frame.empty:
         return
     con.register("_incoming", frame)
     try:
         columns = ", ".join(f'"{c}"' for c in frame.columns)
-        con.execute(f"insert into raw.{table} ({columns}) select {columns} from _incoming")
+        conflict = f" on conflict {on_conflict}" if on_conflict else ""
+        con.execute(f"insert into raw.{table} ({columns}) select {columns} from _incoming{conflict}")
     finally:
         con.unregister("_incoming")
+
+
+def fetch_dicts(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> list[dict]:
+    """Rows as dicts of plain Python values: a SQL null is None (never a NaN or NaT on its way to Python code)."""
+    cursor = con.execute(sql, params) if params is not None else con.execute(sql)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def table_counts(con: duckdb.DuckDBPyConnection, tables: list[str]) -> dict[str, int]:

@@ -75,7 +75,8 @@ class Mention:
 
 
 def _blank(value: object) -> bool:
-    return value is None or value == "" or (isinstance(value, float) and value != value)
+    """None, an empty string, or a table's missing value (NaN, pandas' NaT: the values not equal to themselves)."""
+    return value is None or (isinstance(value, str) and value == "") or value != value  # noqa: PLR0124
 
 
 def _as_date(value: object) -> date | None:

@@ -18,6 +18,8 @@ REJECTION_REASONS = (
     "too_large",  # over the size limit, or absurdly long lines
     "unsafe",  # XML entity bombs / external entities, symlinks leading outside the input folder
     "invalid_metadata",  # impossible or future publication dates, missing required metadata
+    "unreadable",  # the file exists but cannot be read (permissions, I/O error)
+    "processing_error",  # reading, parsing or extracting it raised: a bug to fix; the message names the exception
 )
 
 

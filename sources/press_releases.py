@@ -35,6 +35,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from sources.dates import DateFormatError, PublishedDate, find_dateline, is_dateline, parse_date_value
+from sources.digest import package_digest
 from sources.models import Article, ReadResult, Rejection
 from sources.text_decoding import UndecodableTextError, decode_text, sniff_binary_signature
 
@@ -48,6 +49,8 @@ MIN_PUBLISHED_YEAR = 1991
 ARTICLE_ID_CHARS = 16
 # Message marker of the last-resort per-file guard; the property tests fail if any input ever reaches it.
 UNEXPECTED_PARSER_ERROR = "could not be parsed (unexpected parser error)"
+# The reader's code: a new reader re-reads every file (and names itself in a processing error).
+READER_VERSION = package_digest(__file__)
 
 
 class InputRejected(Exception):
@@ -219,12 +222,13 @@ def _rejection_for(exc: Exception, rel_name: str, data: bytes | None) -> ReadRes
     content_sha256 = _sha256(data) if data is not None else None
     if isinstance(exc, InputRejected):
         reason, message = exc.reason, exc.message
-    elif isinstance(exc, OSError):
-        reason = "malformed"
+    elif isinstance(exc, OSError) and data is None:
+        reason = "unreadable"
         message = f"{rel_name}: could not be read ({exc.__class__.__name__}: {exc.strerror or exc})"
-        content_sha256 = None
     else:
-        reason, message = "malformed", f"{rel_name}: {UNEXPECTED_PARSER_ERROR} ({exc.__class__.__name__}: {exc})"
+        reason = "processing_error"
+        message = (f"{rel_name}: {UNEXPECTED_PARSER_ERROR} ({exc.__class__.__name__}: {exc}); "
+                   f"reader version {READER_VERSION}")
     return ReadResult(
         rejections=[Rejection(file=rel_name, item=None, reason=reason, message=message, content_sha256=content_sha256)]
     )

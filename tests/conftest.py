@@ -39,3 +39,14 @@ def _run_pipeline_into(inputs: Path, warehouse: Path) -> None:
 def run_pipeline_into():
     """Materialize the whole graph in-process on an input folder into a warehouse (env set only for the run)."""
     return _run_pipeline_into
+
+
+@pytest.fixture(scope="session")
+def fuzz_inputs():
+    """tests/fuzz_inputs.py (random input folders), loaded by path: the tests are not a package."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("fuzz_inputs", Path(__file__).with_name("fuzz_inputs.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

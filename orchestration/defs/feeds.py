@@ -126,8 +126,8 @@ def store_feed_fetch(con: duckdb.DuckDBPyConnection, fetch: FeedFetch, run_id: s
             # an article the feed now carries in another version: the older feed versions stop being current
             con.execute(
                 """
-                update raw.press_releases as p set is_current = false
-                where p.is_current
+                update raw.press_releases as p set is_present = false
+                where p.is_present
                   and p.article_id in (select article_id from _feed_incoming)
                   and not exists (select 1 from _feed_incoming as i
                                   where i.article_id = p.article_id and i.content_sha256 = p.content_sha256)
@@ -135,12 +135,13 @@ def store_feed_fetch(con: duckdb.DuckDBPyConnection, fetch: FeedFetch, run_id: s
             )
             con.execute(
                 f"""
-                insert into raw.press_releases ({cols}, first_seen_at, last_seen_at, run_id, is_current)
-                select {cols}, now(), now(), run_id, true from _feed_incoming
+                insert into raw.press_releases ({cols}, first_seen_at, last_seen_at, run_id, is_present, is_current)
+                select {cols}, now(), now(), run_id, true, false from _feed_incoming
                 on conflict (article_id, content_sha256) do update set
-                    last_seen_at = excluded.last_seen_at, run_id = excluded.run_id, is_current = true
+                    last_seen_at = excluded.last_seen_at, run_id = excluded.run_id, is_present = true
                 """
             )
+            warehouse.refresh_current_versions(con)
             con.execute(
                 """
                 insert into raw.feed_items (feed_name, item_id, article_id, content_sha256, source_file, url,

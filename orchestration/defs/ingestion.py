@@ -1,67 +1,59 @@
 """Press releases from the input folder into raw.press_releases; everything unreadable into quarantine."""
 
 
-import hashlib
 from dataclasses import asdict
 from datetime import date
-from pathlib import Path
 
 import dagster as dg
 import pandas as pd
 
 from orchestration import warehouse
 from orchestration.resources import InputFolderResource, WarehouseResource
-from sources import press_releases
 from sources.folders import folder_fingerprint
 from sources.models import ReadResult
-from sources.press_releases import read_input_folder
+from sources.press_releases import READER_VERSION, read_input_folder
 
 GROUP = "ingestion"
 
 
-def _reader_version() -> str:
-    """A digest of the reader's code: a new reader re-reads every file."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(press_releases.__file__).parent.glob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-READER_VERSION = _reader_version()
 EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
 REJECTION_COLUMNS = ["file", "item", "reason", "message", "content_sha256"]
 
 
 def upsert_current(
-    con, table: str, frame: pd.DataFrame, key: list[str], run_id: str, *, keep_current: str | None = None
+    con, table: str, frame: pd.DataFrame, key: list[str], run_id: str, *, keep_current: str | None = None,
+    flag: str = "is_current",
 ) -> None:
-    """Mark every row of `table` not current (except rows matching `keep_current`, e.g. feed rows), then insert
-    or refresh the rows of this read as current.
+    """Mark every row of `table` not present (`flag`), except rows matching `keep_current` (e.g. feed rows), then
+    insert or refresh the rows of this read as present, in one transaction with `after` statements.
 
     Keys come from content and source, so a re-run with the same inputs changes no ids and no row counts,
-    and a changed file becomes a new version while the old one is kept (not current).
+    and a changed file becomes a new version while the old one is kept (not present).
     """
     frame = frame.drop_duplicates(subset=key, keep="first").copy()
     frame["run_id"] = run_id
     columns = list(frame.columns)
     updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c not in key)
+    extra = ", is_current" if flag != "is_current" else ""
     con.execute("begin transaction")
     try:
-        stale = "is_current" if keep_current is None else f"is_current and not ({keep_current})"
-        con.execute(f"update raw.{table} set is_current = false where {stale}")
+        stale = flag if keep_current is None else f"{flag} and not ({keep_current})"
+        con.execute(f"update raw.{table} set {flag} = false where {stale}")
         if not frame.empty:
             con.register("_incoming", frame)
             cols = ", ".join(f'"{c}"' for c in columns)
             con.execute(
                 f"""
-                insert into raw.{table} ({cols}, first_seen_at, last_seen_at, is_current)
-                select {cols}, now(), now(), true from _incoming
+                insert into raw.{table} ({cols}, first_seen_at, last_seen_at, {flag}{extra})
+                select {cols}, now(), now(), true{", false" if extra else ""} from _incoming
                 on conflict ({", ".join(key)}) do update set
-                    {updates}, last_seen_at = excluded.last_seen_at, is_current = true
+                    {updates}, last_seen_at = excluded.last_seen_at, {flag} = true
                 """
             )
             con.unregister("_incoming")
+        if table == "press_releases":
+            warehouse.refresh_current_versions(con)
         con.execute("commit")
     except Exception:
         con.execute("rollback")
@@ -187,7 +179,7 @@ def raw_press_releases(
         context.log.warning(f"... and {len(result.rejections) - 20} more quarantined inputs (raw.rejected_inputs)")
     with warehouse_db.connect() as con:
         upsert_current(con, "press_releases", articles, ["article_id", "content_sha256"], context.run.run_id,
-                       keep_current=warehouse.FEED_ROW_SQL)
+                       keep_current=warehouse.FEED_ROW_SQL, flag="is_present")
         upsert_current(con, "rejected_inputs", rejections, ["file", "content_sha256"], context.run.run_id)
         parsed_now = store_parse_cache(con, cache, READER_VERSION, today)
         warehouse.record_build_state(con, "input_folder", fingerprint)

@@ -21,10 +21,11 @@ from pathlib import Path
 import dagster as dg
 import pandas as pd
 
-import resolution
-from orchestration import settings
+from extraction.guard import ProcessingError
+from orchestration import settings, warehouse
+from orchestration.defs.extraction import processing_error_row
 from orchestration.resources import WarehouseResource
-from resolution import deal_merges, load_corrections, resolve_mentions
+from resolution import RESOLVER_VERSION, deal_merges, load_corrections, resolve_mentions
 
 GROUP = "resolution"
 CORRECTIONS_FILE = settings.DBT_PROJECT_DIR / "seeds" / "corrections.csv"
@@ -32,8 +33,9 @@ RESOLUTION_COLUMNS = ["mention_id", "deal_id", "rule", "score", "merged_from", "
 
 MENTIONS_SQL = """
     select
-        m.mention_id, m.article_id, p.published as published_date, m.partner_name, m.partner_country,
-        m.region_kato, m.district_kato, m.oked, m.amount, m.currency, m.status, m.capacity_value, m.capacity_unit
+        m.mention_id, m.article_id, m.content_sha256, m.source_file, p.published as published_date,
+        m.partner_name, m.partner_country, m.region_kato, m.district_kato, m.oked, m.amount, m.currency, m.status,
+        m.capacity_value, m.capacity_unit
     from raw.deal_mentions as m
     inner join raw.press_releases as p
         on m.article_id = p.article_id and m.content_sha256 = p.content_sha256 and p.is_current
@@ -60,7 +62,7 @@ def input_state(con, corrections_file: Path = CORRECTIONS_FILE) -> dict[str, str
         "mentions": _digest(con, MENTIONS_SQL, MENTION_COLUMNS),
         "rates": _digest(con, "select * from raw.fx_rates_annual", "currency, year, lcu_per_usd"),
         "corrections": hashlib.sha256(corrections).hexdigest(),
-        "version": _resolver_version(),
+        "version": RESOLVER_VERSION,
         "output": _digest(con, "select * from raw.mention_resolution", OUTPUT_COLUMNS),
     }
 
@@ -89,21 +91,13 @@ def run_mode(current: dict[str, str], stored: dict[str, str] | None, con) -> str
     return "incremental" if same_context and previous_mentions_unchanged(con, stored) else "full"
 
 
-def _resolver_version() -> str:
-    """A digest of the resolution code: ids are stable across versions, this only says which code assigned them."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(resolution.__file__).parent.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
 def resolution_rows(
     mentions: pd.DataFrame,
     previous: pd.DataFrame,
     rates: Mapping[tuple[str, int], float],
     corrections_file: Path = CORRECTIONS_FILE,
     incremental: bool = False,
+    failures: list[tuple[str, Exception]] | None = None,
 ) -> tuple[pd.DataFrame, list[dict]]:
     """Resolve the current mentions against last run's assignments; returns (assignments, new merges).
 
@@ -124,13 +118,28 @@ def resolution_rows(
     previous_rows = previous.to_dict(orient="records") if incremental and not previous.empty else None
     assignments = resolve_mentions(
         mentions.to_dict(orient="records"), before, load_corrections(corrections_file), rates,
-        previous_rows=previous_rows,
+        previous_rows=previous_rows, failures=failures,
     )
     merges = deal_merges(assignments)
     for row in assignments:
         if row["merged_from"] is None and before.get(row["mention_id"]) == row["deal_id"]:
             row["merged_from"] = sticky.get(row["mention_id"])
     return pd.DataFrame(assignments, columns=RESOLUTION_COLUMNS), merges
+
+
+def resolution_error_rows(mentions: pd.DataFrame, failures: list[tuple[str, Exception]]) -> list[dict]:
+    """raw.processing_errors rows for the mentions resolution could not read (stage 'resolve')."""
+    if not failures:
+        return []
+    by_id = mentions.set_index("mention_id")
+    rows = []
+    for mention_id, exc in failures:
+        article = {"article_id": by_id.at[mention_id, "article_id"],
+                   "content_sha256": by_id.at[mention_id, "content_sha256"],
+                   "source_file": by_id.at[mention_id, "source_file"]}
+        error = ProcessingError.from_exception("resolve", exc, RESOLVER_VERSION)
+        rows.append(processing_error_row(error, record_id=mention_id, article=article, mention_id=mention_id))
+    return rows
 
 
 @dg.multi_asset(
@@ -173,9 +182,13 @@ def mention_resolution(context: dg.AssetExecutionContext, warehouse_db: Warehous
                 "select currency, year, lcu_per_usd from raw.fx_rates_annual"
             ).fetchall()
         }
-    frame, merges = resolution_rows(mentions, previous, rates, incremental=mode == "incremental")
+    failures: list[tuple[str, Exception]] = []
+    frame, merges = resolution_rows(mentions, previous, rates, incremental=mode == "incremental", failures=failures)
+    errors = resolution_error_rows(mentions, failures)
+    for error in errors[:20]:
+        context.log.warning(f"quarantined mention {error['message']}")
     now, run_id = datetime.now(), context.run.run_id
-    frame["resolver_version"] = _resolver_version()
+    frame["resolver_version"] = RESOLVER_VERSION
     frame["resolved_at"] = now
     frame["run_id"] = run_id
     merge_frame = pd.DataFrame(
@@ -196,6 +209,8 @@ def mention_resolution(context: dg.AssetExecutionContext, warehouse_db: Warehous
                 con.register("_merges", merge_frame)
                 con.execute("insert into raw.deal_merges by name select * from _merges on conflict do nothing")
                 con.unregister("_merges")
+            con.execute("delete from raw.processing_errors where stage = 'resolve'")
+            warehouse.insert_frame(con, "processing_errors", pd.DataFrame(errors))
             current["output"] = _digest(con, "select * from raw.mention_resolution", OUTPUT_COLUMNS)
             con.execute("insert or replace into raw.build_state values (?, ?, now())",
                         [STATE_STEP, json.dumps(current, sort_keys=True)])

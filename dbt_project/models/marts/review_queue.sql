@@ -1,5 +1,5 @@
--- What most deserves a human look, most urgent first: quarantined values, stages going backwards,
--- outlets that disagree, amounts that could not be converted, and low-confidence mentions.
+-- What most deserves a human look, most urgent first: records whose processing failed, quarantined values, stages
+-- going backwards, outlets that disagree, amounts that could not be converted, and low-confidence mentions.
 with mentions as (
     select * from {{ ref('fct_deal_mentions') }}
 ),
@@ -13,7 +13,24 @@ rejected_values as (
     where level = 'value'
 ),
 
+failed_records as (
+    select * from {{ ref('fct_quarantine') }}
+    where level = 'record'
+),
+
 items as (
+    select
+        1 as priority,
+        'processing_error' as issue,
+        case when mention_id is null then 'article' else 'mention' end as item_type,
+        coalesce(mention_id, source_file) as item_id,
+        cast(null as varchar) as deal_id,
+        source_file,
+        cast(null as varchar) as url,
+        message as detail,
+        cast(null as varchar) as evidence,
+    from failed_records
+    union all
     select
         1 as priority,
         'rejected_value' as issue,
