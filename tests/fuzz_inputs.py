@@ -23,7 +23,7 @@ AMOUNTS = ["4,5 млрд тенге", "12 млн долларов", "$38 million
            "18 млн евро"]
 NAME_PARTS = ["статья", "article", "мақала", "press release", "новость 📈", "page", "копия", "итог года"]
 ENCODINGS = ["utf-8", "utf-8-sig", "cp1251", "utf-16"]
-BAD_BYTES = [b"", b"   \n\t\n", bytes(range(256)) * 4, b"\xff\xfe\x00\x00garbage", "---\ntitle: x\n".encode(),
+BAD_BYTES = [b"", b"   \n\t\n", bytes(range(256)) * 4, b"\xff\xfe\x00\x00garbage", b"---\ntitle: x\n",
              "---\ntitle: [unclosed\n---\nТекст.\n".encode(), "---\npublished: 2099-01-01\n---\nТекст.\n".encode(),
              "---\npublished: 2025-13\n---\nТекст.\n".encode(), b"%PDF-1.4\n%\xe2\xe3\n",
              b"<html><body><nav>menu</nav></body></html>"]
@@ -39,7 +39,8 @@ def _body(rng: random.Random) -> str:
 
 
 def _date(rng: random.Random) -> str | None:
-    return rng.choice([None, "2024-03-05", "2025-06", "2025", "2025-11-30", "15.04.2025", f"2025-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"])
+    return rng.choice([None, "2024-03-05", "2025-06", "2025", "2025-11-30", "15.04.2025",
+                       f"2025-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"])
 
 
 def _front_matter(rng: random.Random, url: str | None, published: str | None, title: str | None) -> str:

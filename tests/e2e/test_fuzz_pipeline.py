@@ -40,7 +40,8 @@ def _state(warehouse: Path) -> dict:
                             "marts.fct_deal_mentions", "marts.fct_quarantine")}
         deal_ids = con.execute("select mention_id, deal_id from marts.fct_deal_mentions order by 1").fetchall()
         articles = {r[0] for r in con.execute("select file_name from raw.press_releases where is_present").fetchall()}
-        rejected = con.execute("select file, item, reason, message from raw.rejected_inputs where is_current").fetchall()
+        rejected = con.execute(
+            "select file, item, reason, message from raw.rejected_inputs where is_current").fetchall()
         duplicated = con.execute(
             "select count(*) from (select article_id from raw.press_releases where is_current group by 1 "
             "having count(*) > 1)").fetchone()[0]

@@ -63,6 +63,7 @@ def test_the_sql_rule_picks_the_same_version_as_python(tmp_path: Path):
     con.executemany("insert into v values (?, ?, ?, ?)",
                     [(a.article_id, a.source_file, a.published, datetime(2025, 1, 1)) for a in articles])
     sql_choice = con.execute(
-        f"select source_file from v qualify row_number() over (partition by article_id order by {version_sql_order()}) = 1"
+        "select source_file from v "
+        f"qualify row_number() over (partition by article_id order by {version_sql_order()}) = 1"
     ).fetchall()
     assert [a.source_file for a in python_choice] == [r[0] for r in sql_choice] == ["y.txt"]
