@@ -186,7 +186,7 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     if not con.execute(
         "select count(*) from duckdb_columns() where schema_name = 'raw' and table_name = 'press_releases' "
         "and column_name = 'is_present' and database_name = current_database()"
-    ).fetchone()[0]:
+    ).fetchall()[0][0]:
         con.execute("alter table raw.press_releases add column is_present boolean")
         con.execute("update raw.press_releases set is_present = is_current")
 
