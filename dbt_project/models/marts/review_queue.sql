@@ -18,6 +18,16 @@ failed_records as (
     where level = 'record'
 ),
 
+unresolved as (
+    -- mentions of current articles that resolution has not assigned to a deal (nor failed on): not yet deals
+    select m.mention_id, m.source_file, m.evidence
+    from {{ ref('stg_raw__deal_mentions') }} as m
+    inner join {{ ref('stg_raw__press_releases') }} as a
+        on m.article_id = a.article_id and m.content_sha256 = a.content_sha256
+    where not exists (select 1 from {{ ref('int_deal_mentions_assigned') }} as d where d.mention_id = m.mention_id)
+      and not exists (select 1 from failed_records as f where f.mention_id = m.mention_id)
+),
+
 items as (
     select
         1 as priority,
@@ -30,6 +40,18 @@ items as (
         message as detail,
         cast(null as varchar) as evidence,
     from failed_records
+    union all
+    select
+        1 as priority,
+        'unresolved' as issue,
+        'mention' as item_type,
+        mention_id as item_id,
+        cast(null as varchar) as deal_id,
+        source_file,
+        cast(null as varchar) as url,
+        'not assigned to a deal yet: run the resolution step (raw/mention_resolution)' as detail,
+        evidence,
+    from unresolved
     union all
     select
         1 as priority,
