@@ -26,18 +26,14 @@ def shared_dir() -> Path:
 
 def _run_pipeline_into(inputs: Path, warehouse: Path) -> None:
     from invest_tracker_cli.pipeline import run_pipeline
-    from orchestration import settings
 
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(settings.WAREHOUSE_ENV, str(warehouse))
-        patch.setenv(settings.INPUT_ENV, str(inputs))
-        outcome = run_pipeline(verbose=False)
+    outcome = run_pipeline(input_dir=inputs, warehouse=warehouse, verbose=False)
     assert outcome.success, outcome.failure
 
 
 @pytest.fixture(scope="session")
 def run_pipeline_into():
-    """Materialize the whole graph in-process on an input folder into a warehouse (env set only for the run)."""
+    """Materialize the whole graph in-process on an input folder into a warehouse (given as the run's config)."""
     return _run_pipeline_into
 
 

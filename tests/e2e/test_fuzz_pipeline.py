@@ -14,7 +14,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from invest_tracker_cli.main import main as cli
-from orchestration import settings as it_settings
 from sources.models import REJECTION_REASONS
 
 pytestmark = pytest.mark.e2e
@@ -24,11 +23,7 @@ EXAMPLES = int(os.environ.get("INVEST_TRACKER_PIPELINE_FUZZ_EXAMPLES", "3"))
 
 
 def _run(inputs: Path, warehouse: Path) -> None:
-    with pytest.MonkeyPatch.context() as patch:
-        # the CLI sets these for its run; keep them from leaking into the next test
-        patch.setenv(it_settings.INPUT_ENV, "")
-        patch.setenv(it_settings.WAREHOUSE_ENV, "")
-        code = cli(["run", "--input", str(inputs), "--warehouse", str(warehouse), "--quiet"])
+    code = cli(["run", "--input", str(inputs), "--warehouse", str(warehouse), "--quiet"])
     assert code == 0, "invest-tracker run failed"
 
 

@@ -114,8 +114,6 @@ def test_records_whose_processing_raises_are_quarantined_and_the_run_goes_on(tmp
     inputs = _inputs(tmp_path)
     warehouse = tmp_path / "w.duckdb"
     _fail_on(monkeypatch)
-    monkeypatch.setenv(settings.INPUT_ENV, "")
-    monkeypatch.setenv(settings.WAREHOUSE_ENV, "")
     assert cli(["run", "--input", str(inputs), "--warehouse", str(warehouse), "--quiet"]) == 0
     con = duckdb.connect(str(warehouse), read_only=True)
     try:

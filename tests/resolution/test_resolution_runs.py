@@ -7,7 +7,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from orchestration import warehouse
+import warehouse
 from orchestration.defs.resolution import mention_resolution
 from orchestration.resources import WarehouseResource
 
@@ -24,8 +24,8 @@ def add_article(path: Path, article_id: str) -> None:
     with warehouse.connect(path) as con:
         con.execute(
             "insert into raw.press_releases (article_id, content_sha256, file_sha256, source_file, file_name, format,"
-            " published, text, first_seen_at, last_seen_at, is_current) values (?, ?, ?, ?, ?, 'txt', ?, 'x', ?, ?,"
-            " true)", [article_id, f"sha-{article_id}", f"file-{article_id}", f"{article_id}.txt",
+            " published, text, first_seen_at, last_seen_at, is_present, is_current) values (?, ?, ?, ?, ?, 'txt', ?,"
+            " 'x', ?, ?, true, true)", [article_id, f"sha-{article_id}", f"file-{article_id}", f"{article_id}.txt",
                        f"{article_id}.txt", published, now, now])
         con.execute(
             "insert into raw.deal_mentions (mention_id, article_id, content_sha256, source_file, partner_name,"

@@ -1,5 +1,8 @@
+-- Failures of extraction (raw.processing_errors) and of resolution (raw.resolution_errors), one list.
 with source as (
     select * from {{ source('raw', 'processing_errors') }}
+    union all by name
+    select * from {{ source('raw', 'resolution_errors') }}
 ),
 
 renamed as (
