@@ -3,7 +3,8 @@
 A run costs what changed: the digests of the inputs (current mentions, annual rates, corrections, resolver code)
 and of the stored output are kept in state.steps ('mention_resolution'). Same digests: nothing to do. Only new
 mentions (every previously resolved mention unchanged and still current, same rates, corrections and code): an
-incremental run against the previous deals. Anything else: a full resolution, ids kept from the previous run.
+incremental run against the previous deals, loading only the regions the new mentions fall into (SCOPE_SQL).
+Anything else: a full resolution, ids kept from the previous run.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pandas as pd
 
 from warehouse import state
 from warehouse.articles import CURRENT_ARTICLES_SQL
-from warehouse.db import fetch_dicts, insert_frame, transaction
+from warehouse.db import fetch_dicts, insert_frame, registered, transaction
 
 STATE_STEP = "mention_resolution"
 MENTIONS_SQL = f"""
@@ -68,10 +69,38 @@ def run_mode(con: duckdb.DuckDBPyConnection, current: dict[str, str], stored: di
     return "incremental" if same_context and _previous_mentions_unchanged(con, stored) else "full"
 
 
-def load_inputs(con: duckdb.DuckDBPyConnection) -> tuple[list[dict], pd.DataFrame, dict[tuple[str, int], float]]:
-    """(current mentions, the previous output, annual rates by (currency, year))."""
-    mentions = fetch_dicts(con, MENTIONS_SQL)
-    previous = con.execute(f"select {OUTPUT_COLUMNS} from raw.mention_resolution").df()
+# The mentions an incremental run needs: the new ones, and every member of a deal that has a member in a region
+# a new mention names (or in no region: such a mention can join a deal anywhere). Resolution compares mentions
+# within a region only (resolution/pairs.py), so the deals of other regions cannot change.
+SCOPE_SQL = f"""
+    with current_mentions as ({MENTIONS_SQL}),
+    new_mentions as (
+        select * from current_mentions as m
+        where not exists (select 1 from raw.mention_resolution as r where r.mention_id = m.mention_id)
+    ),
+    everywhere as (select count(*) > 0 as yes from new_mentions where region_kato is null),
+    touched_deals as (
+        select distinct r.deal_id
+        from raw.mention_resolution as r
+        inner join current_mentions as m on m.mention_id = r.mention_id
+        where (select yes from everywhere) or m.region_kato is null
+           or m.region_kato in (select region_kato from new_mentions)
+    )
+    select m.mention_id from current_mentions as m
+    where m.mention_id in (select mention_id from new_mentions)
+       or m.mention_id in (select mention_id from raw.mention_resolution
+                           where deal_id in (select deal_id from touched_deals))
+"""
+
+
+def load_inputs(
+    con: duckdb.DuckDBPyConnection, *, only_touched_regions: bool = False
+) -> tuple[list[dict], pd.DataFrame, dict[tuple[str, int], float]]:
+    """(current mentions, the previous output, annual rates by (currency, year)); `only_touched_regions`: only the
+    mentions an incremental run needs (SCOPE_SQL) and their previous output."""
+    scope = f" where mention_id in ({SCOPE_SQL})" if only_touched_regions else ""
+    mentions = fetch_dicts(con, f"select * from ({MENTIONS_SQL}){scope} order by mention_id")
+    previous = con.execute(f"select {OUTPUT_COLUMNS} from raw.mention_resolution{scope}").df()
     rates = {(currency, int(year)): float(rate) for currency, year, rate in con.execute(
         "select currency, year, lcu_per_usd from raw.fx_rates_annual").fetchall()}
     return mentions, previous, rates
@@ -85,18 +114,25 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 
 def store_resolution(con: duckdb.DuckDBPyConnection, assignments: pd.DataFrame, merges: list[dict],
-                     errors: list[dict], inputs: dict[str, str], *, resolver_version: str, run_id: str) -> None:
-    """Replace the assignments, add the merges and the mentions it could not read, record the digests."""
+                     errors: list[dict], inputs: dict[str, str], *, resolver_version: str, run_id: str,
+                     scope: list[str] | None = None) -> None:
+    """Replace the assignments (all of them, or those of the mentions in `scope`), add the merges and the
+    mentions it could not read, record the digests."""
     now = datetime.now()
     frame = assignments.assign(resolver_version=resolver_version, resolved_at=now, run_id=run_id)
     merge_frame = pd.DataFrame(
         merges, columns=["surviving_deal_id", "absorbed_deal_id", "reason", "mentions"]
     ).assign(merged_at=now, run_id=run_id)
     with transaction(con):
-        con.execute("delete from raw.mention_resolution")
+        if scope is None:
+            con.execute("delete from raw.mention_resolution")
+            con.execute("delete from raw.resolution_errors")
+        else:
+            with registered(con, "_scope", pd.DataFrame({"mention_id": scope}, dtype=object)):
+                con.execute("delete from raw.mention_resolution where mention_id in (select mention_id from _scope)")
+                con.execute("delete from raw.resolution_errors where record_id in (select mention_id from _scope)")
         insert_frame(con, "raw.mention_resolution", frame)
         insert_frame(con, "raw.deal_merges", merge_frame, on_conflict="do nothing")
-        con.execute("delete from raw.resolution_errors")
         insert_frame(con, "raw.resolution_errors", pd.DataFrame(errors))
         recorded = {**inputs, "output": state.digest_query(con, "select * from raw.mention_resolution",
                                                            OUTPUT_COLUMNS)}

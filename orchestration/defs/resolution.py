@@ -48,7 +48,7 @@ def mention_resolution(context: dg.AssetExecutionContext, warehouse_db: Warehous
         inputs = resolutions.input_state(con, corrections, RESOLVER_VERSION)
         mode = resolutions.run_mode(con, inputs, resolutions.stored_state(con))
         if mode != "skip":
-            mentions, previous, rates = resolutions.load_inputs(con)
+            mentions, previous, rates = resolutions.load_inputs(con, only_touched_regions=mode == "incremental")
     if mode == "skip":
         context.log.info("resolution inputs unchanged since the last run: nothing to resolve")
     else:
@@ -62,8 +62,10 @@ def mention_resolution(context: dg.AssetExecutionContext, warehouse_db: Warehous
         for error in errors[:20]:
             context.log.warning(f"quarantined mention {error['message']}")
         with warehouse_db.connect() as con:
-            resolutions.store_resolution(con, frame, merges, errors, inputs, resolver_version=RESOLVER_VERSION,
-                                         run_id=context.run.run_id)
+            resolutions.store_resolution(
+                con, frame, merges, errors, inputs, resolver_version=RESOLVER_VERSION, run_id=context.run.run_id,
+                scope=[m["mention_id"] for m in mentions] if mode == "incremental" else None)
+        context.log.info(f"progress: resolution ({mode}) of {len(mentions)} mentions")
     with warehouse_db.connect() as con:
         totals = resolutions.summary(con)
     yield dg.MaterializeResult(asset_key=["raw", "mention_resolution"],
