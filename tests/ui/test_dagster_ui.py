@@ -280,6 +280,10 @@ def ui(tmp_path_factory: pytest.TempPathFactory, nbk_server) -> Iterator[UI]:
         settings.NBK_URL_ENV: nbk_server[0],  # the rates feed is the local replay, never the bank
         "DAGSTER_DISABLE_TELEMETRY": "1",
     }
+    # create the instance's storage once, before two processes (and the code server) race to create it: run
+    # together on a fresh DAGSTER_HOME they can both stamp the schema ("alembic_version has more than one head")
+    subprocess.run([sys.executable, "-c", "import dagster; dagster.DagsterInstance.get()"], env=env, cwd=root,
+                   check=True, capture_output=True, timeout=120)
     port = _free_port()
     workspace = str(settings.REPO_ROOT / "workspace.yaml")
     webserver = _start(
