@@ -22,8 +22,18 @@ class RunOutcome:
 
 
 PROGRESS_PREFIX = "progress: "  # user log lines with this prefix are shown in the terminal step log
-# Dagster warns that dbt's checks gave no result when dbt was not started because nothing changed.
+# Dagster warns that dbt's checks gave no result when dbt was not started because nothing changed, or when a run
+# left the staging and intermediate tests to the daily full build (orchestration/defs/transform.py).
 _EXPECTED_WHEN_DBT_SKIPS = "Blocking asset check"
+
+
+class _ExpectedSkips(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(_EXPECTED_WHEN_DBT_SKIPS)
+
+
+# the execution plan logs these through its module logger, outside the run's own loggers
+logging.getLogger("dagster._core.execution.plan.active").addFilter(_ExpectedSkips())
 
 
 class _StepLogHandler(logging.Handler):

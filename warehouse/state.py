@@ -6,12 +6,16 @@ records what it consumed or produced; a later step compares that with what it is
 - `registry:<table>`: the registry rows last written (unchanged files are not written again);
 - `mention_resolution`: the digests of the resolution's inputs and output (orchestration/defs/resolution.py);
 - `dbt_build`: the raw-layer and dbt-project digest the marts were last built from;
-- `validated`: the digest whose build passed every blocking check and was published (written by publishing).
+- `validated`: the digest whose build passed every blocking check and was published (written by publishing);
+- `dbt_full_build`: when dbt last built everything, and from which project: within a day and with the same
+  project, a build leaves the staging views, the seeds and the staging/intermediate tests to the next full one.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -63,6 +67,30 @@ def dbt_build_state(con: duckdb.DuckDBPyConnection) -> str | None:
         "select count(*) from duckdb_tables() where schema_name = 'marts' and table_name = 'fct_deals' "
         "and database_name = current_database()").fetchall()[0][0]
     return get(con, "dbt_build") if marts else None
+
+
+FULL_BUILD_EVERY = timedelta(days=1)
+
+
+def _manifest_digest(manifest: Path) -> str:
+    return hashlib.sha256(manifest.read_bytes()).hexdigest()
+
+
+def full_dbt_build_due(con: duckdb.DuckDBPyConnection, manifest: Path, now: datetime | None = None) -> bool:
+    """Whether the next dbt build must build everything: the dbt project changed since the last full build, that
+    build is a day old, or there is none."""
+    try:
+        last = json.loads(get(con, "dbt_full_build") or "null")
+    except ValueError:
+        last = None
+    if not isinstance(last, dict) or last.get("manifest") != _manifest_digest(manifest):
+        return True
+    return (now or datetime.now()) - datetime.fromisoformat(last["at"]) >= FULL_BUILD_EVERY
+
+
+def record_full_dbt_build(con: duckdb.DuckDBPyConnection, manifest: Path, now: datetime | None = None) -> None:
+    record(con, "dbt_full_build", json.dumps({"manifest": _manifest_digest(manifest),
+                                              "at": (now or datetime.now()).isoformat()}))
 
 
 def unchanged_since_validated(con: duckdb.DuckDBPyConnection, manifest: Path) -> tuple[bool, str]:

@@ -35,6 +35,9 @@ class InvestTrackerTranslator(DagsterDbtTranslator):
         return super().get_group_name(dbt_resource_props)
 
 
+# What a run with new data leaves to the daily full build (and to any build after the dbt project changed).
+FULL_BUILD_ONLY = ["path:models/staging", "tag:full_validation"]
+
 translator = InvestTrackerTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
 
 
@@ -57,6 +60,14 @@ def dbt_models(context: dg.AssetExecutionContext, warehouse_db: WarehouseResourc
     # dbt's unit tests check SQL logic, not data: the test suite runs them (tests/e2e), a data build skips them.
     # The file log keeps warnings only: at debug level it writes megabytes per build.
     args = ["build", "--exclude-resource-type", "unit_test", "--log-level-file", "warn", "--no-write-json"]
+    with warehouse_db.connect() as con:
+        full = state.full_dbt_build_due(con, manifest) or not whole_project
+    if not full:
+        # same dbt project as the last full build, within a day: the staging views and the seeds are as that build
+        # made them (views read the raw tables as they are now), and the staging and intermediate tests, which guard
+        # what the GX suites and the mart tests also guard, wait for the daily full build
+        args += ["--exclude", *FULL_BUILD_ONLY]
+        context.log.info("progress: dbt builds the tables and the mart tests (staging, seeds and layer tests: daily)")
     # dbt runs in this process (orchestration/dbt_runner.py): no subprocess start-up, no re-reading of its log
     # dbt reads the warehouse path from the env var profiles.yml uses, set for this invocation only
     yield from dbt_events(context, dbt_project, args, target,
@@ -64,6 +75,8 @@ def dbt_models(context: dg.AssetExecutionContext, warehouse_db: WarehouseResourc
     if whole_project:
         with warehouse_db.connect() as con:
             state.record(con, "dbt_build", fingerprint)
+            if full:
+                state.record_full_dbt_build(con, manifest)
 
 
 def build_defs() -> dg.Definitions:
