@@ -34,8 +34,9 @@ def mode(con: duckdb.DuckDBPyConnection, suite: str, now: datetime | None = None
 
 def unvalidated(suite: str, key_sql: str) -> str:
     """A SQL condition: the row (whose key is `key_sql`) has not passed `suite` yet."""
-    return (f"not exists (select 1 from state.validated_rows as v "
-            f"where v.suite = '{suite}' and v.key = {key_sql})")
+    # the table's columns are renamed inside, so that an unqualified `key_sql` binds to the caller's row
+    return (f"not exists (select 1 from (select suite as vr_suite, key as vr_key from state.validated_rows) "
+            f"where vr_suite = '{suite}' and vr_key = {key_sql})")
 
 
 def record_passed(con: duckdb.DuckDBPyConnection, suite: str, keys: pd.Series, full: bool,
