@@ -108,7 +108,8 @@ def _feed(rng: random.Random, index: int) -> list[tuple[str, bytes]]:
         items.append(f"<item><guid>g{index}-{item}</guid><link>{link}</link><title>Новость {item}</title>"
                      f"<description>{_sentence(rng)}</description>"
                      f"<pubDate>Wed, 1{item} Jun 2025 10:00:00 +0500</pubDate></item>")
-    feed = (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Лента {index}</title>'
+    feed = (f'<?xml version="1.0" encoding="utf-8"?><!-- generated -->'
+            f'<rss version="2.0"><channel><title>Лента {index}</title>'
             f"{''.join(items)}</channel></rss>")
     return [(_name(rng, index, ".xml"), feed.encode("utf-8"))]
 
