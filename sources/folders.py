@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from sources.models import ReadResult
-from sources.press_releases import _discover, read_input_folder
+from sources.press_releases import discover_files, read_input_folder
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class IncrementalRead:
 def scan_folder(root: Path) -> dict[str, FileStat]:
     """Every input file's size and modification time (what a symbolic link points to, else the link)."""
     scanned = {}
-    for name, path in _discover(Path(root)):
+    for name, path in discover_files(Path(root)):
         try:
             info = path.stat()
         except OSError:

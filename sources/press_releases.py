@@ -108,7 +108,7 @@ def read_input_folder(
     result = ReadResult()
     # the same article (same url or name, same text) reached twice, e.g. an item in two snapshots of one feed
     article_versions: dict[tuple[str, str], str] = {}
-    for rel_name, path in _discover(root):
+    for rel_name, path in discover_files(root):
         if wanted is not None and rel_name not in wanted:
             continue
         one = _read_one(path, rel_name, root_resolved, max_file_bytes, max_line_chars, today, seen, known_hashes,
@@ -163,7 +163,7 @@ def _display_name(rel_path: str) -> str:
     return posix.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _discover(root: Path) -> Iterator[tuple[str, Path]]:
+def discover_files(root: Path) -> Iterator[tuple[str, Path]]:
     """(relative name, path) of every non-hidden entry below root, sorted by relative name; no symlinked dirs."""
     found: list[tuple[str, Path]] = []
     stack = [root]

@@ -73,7 +73,7 @@ def store_folder_read(con: duckdb.DuckDBPyConnection, read: IncrementalRead, *, 
                     "where is_present and file_name in (select file_name from _touched)")
         con.execute("update raw.rejected_inputs set is_current = false "
                     "where is_current and file_name in (select file_name from _touched)")
-        _upsert_versions(con, "raw.press_releases", articles)
+        upsert_versions(con, "raw.press_releases", articles)
         if not rejections.empty:
             columns = ", ".join(rejections.columns)
             with registered(con, "_rejections", rejections):
@@ -91,7 +91,7 @@ def store_folder_read(con: duckdb.DuckDBPyConnection, read: IncrementalRead, *, 
             "files_removed": len(read.removed), "superseded": superseded}
 
 
-def _upsert_versions(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+def upsert_versions(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
     """Insert new article versions as present; a version already stored is present again with its latest name."""
     if frame.empty:
         return

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import duckdb
 
 from sources.feeds import FeedConfig, FeedError, FeedFetch, FeedState
-from warehouse.articles import _upsert_versions, article_frame, refresh_current_versions
+from warehouse.articles import upsert_versions, article_frame, refresh_current_versions
 from warehouse.db import registered, transaction
 
 
@@ -61,7 +61,7 @@ def store_feed_fetch(con: duckdb.DuckDBPyConnection, fetch: FeedFetch, run_id: s
                       and not exists (select 1 from _feed_incoming as i
                                       where i.article_id = f.article_id and i.content_sha256 = f.content_sha256)
                 """)
-            _upsert_versions(con, "raw.feed_items", frame)
+            upsert_versions(con, "raw.feed_items", frame)
             refresh_current_versions(con)
         _write_state(con, fetch.feed, fetch.state, status=fetch.status, error=None, changed=fetch.changed)
     return StoredFeed(new_versions=new_versions, seen_again=len(frame) - new_versions)
