@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import duckdb
 
 from sources.feeds import FeedConfig, FeedError, FeedFetch, FeedState
-from warehouse.articles import upsert_versions, article_frame, refresh_current_versions
+from warehouse.articles import article_frame, refresh_current_versions, upsert_versions
 from warehouse.db import registered, transaction
 
 
