@@ -11,7 +11,7 @@ _WORD = rf"(?:[{_UP}][{_LAT}0-9&\-]*|\([{_UP}][{_LAT}]*\)|&|and(?=\s+[{_UP}]))"
 LEGAL_SUFFIX = (
     r"(?:,?\s*(?:Co\.?,?\s*Ltd\.?|Company\s+Limited|Pvt\.?\s*Ltd\.?|Private\s+Limited|Ltd\.?|L\.?L\.?C\.?|LLP|GmbH"
     r"|A\.\s?Ş\.?|A\.S\.|AG|Inc\.?|Corp\.?|Corporation|S\.A\.|S\.p\.A\.|SpA|B\.V\.|PLC|PJSC|JSC|K\.K\.|S\.R\.L\."
-    r"|Holdings?|Group|Limited|Co\.))"
+    r"|Holdings?|Group|Limited|Co\.|Co(?![\w.&-])))"
 )
 LATIN_COMPANY_WITH_FORM = re.compile(rf"(?<![{_LAT}\w])((?:{_WORD}\s+){{0,7}}{_WORD})({LEGAL_SUFFIX}(?![{_LAT}]))")
 LATIN_COMPANY = re.compile(rf"(?<![{_LAT}\w])((?:{_WORD}\s+){{0,7}}{_WORD})()")
@@ -22,12 +22,16 @@ QUOTED_COMPANY = re.compile(
 _CUE_BEFORE = re.compile(
     r"(компани\w*|фирм\w*|инвестор\w*|холдинг\w*|корпораци\w*|концерн\w*|производител\w*|застройщик\w*|"
     r"предприяти\w*|company|firm|maker|producer|processor|developer|investor|manufacturer|operator|group|"
-    r"'s|’s|-based|компаниясы\w*|корпорациясы\w*)\s*[–—:-]?\s*$",
+    r"'s|’s|-based|компаниясы\w*|корпорациясы\w*|ТОО|ООО|АО|ЖШС|ЖШҚ|LLP|JSC|"
+    # the enterprise's own name after its kind: "цементный завод «KorCem»", "кондитерская фабрика «Баян Сулу»"
+    r"завод\w*|фабрик\w*|комбинат\w*|птицефабрик\w*|птицеферм\w*|агрохолдинг\w*|зауыт\w*|"
+    r"фабрикасы\w*)\s*[–—:-]?\s*$",
     re.IGNORECASE,
 )
 _CUE_AFTER = re.compile(r"^\s*(компани\w*|корпорация\w*|has\b|have\b|signed|will\b|plans\b|is\b|opened|launched)",
                         re.IGNORECASE)
 CONTRACTOR_CUE = re.compile(r"подрядчик|генподряд|\bEPC\b|contractor|мердігер|поставщик|supplier|subcontract|"
+                            r"raw\s+materials?\s+from|сырь[её]\w*\s+(?:от|у)\s|supplied\s+by|"
                             r"монтажн\w+\s+(?:работ|организаци)\w*|құрылыс-монтаж",
                             re.IGNORECASE)
 LOCAL_PARTNER_CUE = re.compile(r"местн\w+\s+партн[её]р|local\s+partner|жергілікті\s+серіктес", re.IGNORECASE)
@@ -76,8 +80,11 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
     for m in QUOTED_COMPANY.finditer(sentence):
         form = m.group("form") or m.group("form2")
         before = sentence[max(0, m.start() - 40) : m.start()]
-        after = sentence[m.end() : m.end() + 20]
-        if not (form or _CUE_BEFORE.search(before) or re.match(r"^\s*компани", after, re.IGNORECASE)):
+        after = sentence[m.end() : m.end() + 45]
+        after_cue = re.match(r"^\s*(?:[^\s\d]+\s+)?(?:компани|холдинг|корпорац|тобы|group|концерн|кәсіпорн)", after,
+                             re.IGNORECASE)
+        by_country = any(0 <= m.start() - e <= 2 for _, e, _ in (country_spans or []))
+        if not (form or _CUE_BEFORE.search(before) or after_cue or by_country):
             continue
         name = m.group(0).strip()
         out.append(Company(name, m.start(), m.start() + len(name), _role(sentence, m.start(), m.end()), bool(form)))
@@ -126,6 +133,11 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
         name = sentence[core_start:end].rstrip(" ,")
         if not name or re.fullmatch(r"[\d\s]+", name):
             continue
+        if name.startswith("and "):
+            core_start += 4
+            name = name[4:]
+        if not suffix and _names_a_country(name):
+            continue
         out.append(Company(name, core_start, core_start + len(name), _role(sentence, core_start, end), bool(suffix)))
         taken.append((core_start, end))
     out.sort(key=lambda c: c.start)
@@ -136,6 +148,16 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
         c = out[0]
         out[0] = Company(c.name, c.start, c.end, "contractor", c.has_legal_form)
     return out
+
+
+def _names_a_country(name: str) -> bool:
+    """"Kyrgyzstan", "Russia and European": country names caught by the capital-letter rule, not companies."""
+    from extraction.countries import country_of_name
+
+    words = name.split()
+    if country_of_name(name) or (len(words) == 1 and country_of_name(words[0])):
+        return True
+    return " and " in name and bool(country_of_name(words[0]))
 
 
 def company_key(name: str) -> str:

@@ -60,7 +60,17 @@ ADJECTIVE_STEMS: dict[str, str] = {
     "brazilian": "BR", "argentine": "AR", "argentinian": "AR", "south african": "ZA", "moroccan": "MA",
     "jordanian": "JO", "lebanese": "LB", "omani": "OM", "bahraini": "BH", "afghan": "AF", "bangladeshi": "BD",
     "filipino": "PH", "new zealand": "NZ", "cypriot": "CY", "maltese": "MT", "icelandic": "IS",
-    "scottish": "GB", "luxembourgish": "LU", "moldovan": "MD",
+    "scottish": "GB", "luxembourgish": "LU", "moldovan": "MD", "nigerian": "NG", "kenyan": "KE", "ghanaian": "GH",
+    "ethiopian": "ET", "algerian": "DZ", "tunisian": "TN", "libyan": "LY", "iraqi": "IQ", "syrian": "SY",
+    "sri lankan": "LK", "nepalese": "NP", "cambodian": "KH", "laotian": "LA", "burmese": "MM", "chilean": "CL",
+    "colombian": "CO", "peruvian": "PE", "venezuelan": "VE", "cuban": "CU", "macanese": "MO",
+    "нигерийск": "NG", "кенийск": "KE", "алжирск": "DZ", "тунисск": "TN", "ливийск": "LY", "иракск": "IQ",
+    "сирийск": "SY", "эфиопск": "ET", "чилийск": "CL", "колумбийск": "CO", "перуанск": "PE", "кубинск": "CU",
+    "венесуэльск": "VE", "шри-ланкийск": "LK", "непальск": "NP", "камбоджийск": "KH", "макаоск": "MO",
+    "нигериялық": "NG", "кипрлік": "CY", "голландиялық": "NL", "макаолық": "MO",
+    # demonym nouns used as subjects ("китайцы построят", "турки откроют")
+    "китайц": "CN", "корейц": "KR", "россиян": "RU", "немц": "DE", "американц": "US", "японц": "JP",
+    "индийц": "IN", "узбекистанц": "UZ", "итальянц": "IT", "французы": "FR", "британц": "GB",
 }
 
 # cities often used as "<city>-based" or as a company's seat
@@ -77,7 +87,8 @@ CITY_COUNTRY: dict[str, str] = {
 
 # Russian legal forms that imply the country of incorporation when nothing else is said
 LEGAL_FORM_COUNTRY: list[tuple[str, str]] = [
-    (r"\bТОО\b|\bЖШС\b|\bLLP\b|^АО\b|^АҚ\b|\bАҚ$", "KZ"),
+    (r"\bТОО\b|\bЖШС\b|\bЖШҚ\b|\bLLP\b|^АО\b|^АҚ\b|\bАҚ$|\bҰК\b|\bНК\b", "KZ"),
+    (r"\bB\.\s?V\.?|\bБ\.\s?В\.?", "NL"),
     (r"\bООО\b|\bОАО\b|\bПАО\b|\bЗАО\b", "RU"),
     (r"\bGmbH\b", "DE"),
     (r"A\.\s?Ş\.?|\bA\.S\.", "TR"),
@@ -101,7 +112,10 @@ def _country_names() -> tuple[re.Pattern, dict[str, str]]:
     names.update({
         "china": "CN", "south korea": "KR", "korea": "KR", "russia": "RU", "turkey": "TR", "türkiye": "TR",
         "uae": "AE", "usa": "US", "united states": "US", "кнр": "CN", "рф": "RU", "оаэ": "AE", "сша": "US",
-        "россия": "RU", "корея": "KR", "южная корея": "KR", "турция": "TR",
+        "россия": "RU", "корея": "KR", "южная корея": "KR", "турция": "TR", "голландия": "NL", "макао": "MO",
+        "macau": "MO", "macao": "MO", "қытай": "CN", "ресей": "RU", "түркия": "TR", "сауд арабиясы": "SA",
+        "сауд": "SA", "саудия": "SA", "оңтүстік корея": "KR", "германия": "DE", "жапония": "JP", "үндістан": "IN",
+        "өзбекстан": "UZ", "қатар": "QA", "польша": "PL", "италия": "IT",
     })
     keys: dict[str, str] = {}
     for name, code in names.items():
@@ -124,6 +138,11 @@ _BASED_RE = re.compile(r"([A-Z][\w ]{1,30}?)-based\b")
 
 def country_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, alpha-2) for every country adjective, "X-based" and country name in `text`."""
+    return list(_country_mentions(text))
+
+
+@lru_cache(maxsize=8192)
+def _country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     out: list[tuple[int, int, str]] = []
     for m in _ADJ_RE.finditer(text):
         if m.start() > 0 and text[m.start() - 1] == "-" and _REGION_PREFIX.search(text, 0, m.start()):
@@ -143,6 +162,34 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
                     not any(s <= m.start() < e for s, e, _ in out):
                 out.append((m.start(), m.end(), keys[key]))
     out.sort()
+    return tuple(out)
+
+
+_INVESTOR_NOUN = (r"(?:инвестор\w*|компани\w*|сторон[аыуе]\w*|капитал\w*|партн[её]р\w*|холдинг\w*|корпораци\w*|"
+                  r"производител\w*|застройщик\w*|девелопер\w*|makers?|producers?|manufacturers?|operators?|"
+                  r"групп\w*|фирм\w*|предприняти\w*|бизнес\w*|investors?|compan(?:y|ies)|firms?|side|partners?|"
+                  r"group|developers?|holding|corporation|capital|инвесторлар\w*|инвесторы\w*|компаниясы\w*|"
+                  r"компаниялар\w*|тарап\w*|серіктес\w*|кәсіпкер\w*)")
+_INVESTOR_AFTER = re.compile(rf"^[\s-]*(?:[^\s\d.,;:]+\s+){{0,1}}{_INVESTOR_NOUN}(?!\w)", re.IGNORECASE)
+_INVESTOR_FROM = re.compile(
+    rf"{_INVESTOR_NOUN}\s+(?:\w+\s+){{0,2}}(?:из|from|of)\s*$|с\s+участием\s+(?:\w+\s+){{0,2}}(?:из)\s*$|"
+    rf"(?:инвестор\w*|investors?)\s*[–—-]\s*(?:компани\w*|company)\s+(?:из|from)\s*$",
+    re.IGNORECASE,
+)
+_DEMONYM_NOUN = re.compile(r"^(?:китайц|корейц|россиян|немц|американц|японц|индийц|узбекистанц|итальянц|французы|"
+                           r"британц)", re.IGNORECASE)
+
+
+def investor_countries(text: str) -> list[str]:
+    """Countries named as the investor's: "китайская сторона", "инвестора из России", "компания из Турции",
+    "Макао инвесторлары", "investors from Singapore", "китайцы" (not export markets or partner states)."""
+    out = []
+    for s, e, code in country_mentions(text):
+        word = text[s:e]
+        if _DEMONYM_NOUN.match(word) or _INVESTOR_AFTER.match(text[e : e + 40]) or \
+                _INVESTOR_FROM.search(text[max(0, s - 60) : s]):
+            if code not in out:
+                out.append(code)
     return out
 
 

@@ -12,7 +12,19 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         r"(?<!\w)(запущен\w*|запустил\w*|введен\w*\s+в\s+эксплуатаци\w*|введён\w*\s+в\s+эксплуатаци\w*|открыт[аоы]?(?!\s+для)\b|"
         r"открыл\w*|торжественн\w+\s+(?:открыти|запуск)\w*|іске\s+қосылды|пайдалануға\s+берілді|ашылды|алғашқы\s+өнім\w*\s+берді|"
         r"put\s+into\s+operation|(?:has|have|was|were)\s+(?:been\s+)?commissioned|launched|opened|inaugurated|"
-        r"(?:began|started)\s+(?:production|operations)|выпустил\w*\s+перв\w*)", re.IGNORECASE)),
+        r"(?:began|started)\s+(?:production|operations)|выпустил\w*\s+перв\w*|"
+        # real-news wording of a launch: "заработал", "наладили производство", "ввели линию", "обошлась в",
+        # "пайдаланылуға берілді", "іске асырылып", "inauguration", "put into service"
+        r"заработал\w*|начал\w*\s+работу|наладил\w*\s+(?:\w+\s+)?производств\w*|налажен\w*\s+производств\w*|"
+        r"помогл\w*\s+наладить|расширил\w*|модернизировал\w*|реконструирова\w*|(?:была|был|было)\s+проведен\w*\s+"
+        r"(?:реконструкци|модернизаци)\w*|(?:провели|проведена)\s+(?:реконструкци|модернизаци)\w*|реализовал\w*|"
+        r"обош(?:л[аио]сь|[её]лся)|достроил\w*|построил\w*\s+и\s+сдал\w*|сдан\w*\s+в\s+эксплуатаци\w*|"
+        r"(?:ввел\w*|ввели|введен\w*|введён\w*)\s+(?:\w+\s+){0,2}(?:лини\w*|очеред\w*|в\s+строй|в\s+действие)|"
+        r"запущен\w*\s+в\s+(?:тестов|пробн)\w+\s+режим\w*|"
+        r"пайдалан\w*ға\s+берілді|пайдалан\w*ға\s+берілген|іске\s+қосылған(?=[\s.,;]|$)|іске\s+асырыл(?:ды|ып)|"
+        r"ашты(?=[\s.,;]|$)|"
+        r"inaugurat\w*|opening\s+ceremon\w*|celebrated\s+the\s+opening|put\s+into\s+service|"
+        r"(?:began|started)\s+operating|was\s+launched|launches)", re.IGNORECASE)),
     ("construction", re.compile(
         r"(?<!\w)((?:строительств|стройк|работ)\w*[^.]{0,40}?(?:началось|началась|начались|начато|стартовал\w*|"
         r"ведется|ведётся|ведутся|идет|идёт|идут|продолжается|в\s+разгаре)|"
@@ -21,10 +33,21 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         r"салынуда|салынып\s+жатыр|салып\s+жатыр|құрылыс\w*[^.]{0,60}?(?:басталды|жүріп\s+жатыр|жүргізілуде)|"
         r"under\s+construction|is\s+being\s+built|are\s+being\s+built|"
         r"(?:construction|building\s+works?|works?\s+on)\b[^.]{0,60}?\b(?:began|has\s+begun|started|(?:is|are)\s+(?:under\s?way|in\s+progress|ongoing))|"
-        r"(?:began|started|broke\s+ground\s+on)\s+construction|is\s+building|are\s+building)",
+        r"(?:began|started|broke\s+ground\s+on)\s+construction|is\s+building|are\s+building|"
+        # under way in real-news wording: "строят", "реализуется", "ход строительства", "завершают монтаж",
+        # "приступили к созданию", "құрылысын бастады", "іргетасы қаланды", "is being implemented"
+        r"строят|реализу(?:ется|ются|емый|емые|емого|емых)|ход\w*\s+строительств\w*|стройплощадк\w*|"
+        r"(?:заверша\w+|вед[её]тся|идет|идёт)\s+монтаж\w*|начат\w*\s+реализаци\w*|начал\w*\s+реализаци\w*|"
+        r"приступил\w*\s+к\s+(?:созданию|строительству|реализации|возведению)|начал\w*\s+(?:сооружать|строить|"
+        r"возводить)|сооружа\w+|полным\s+ходом|в\s+стадии\s+строительства|"
+        r"құрылысын\s+бастады|құрылысы\s+басталды|іргетасы\s+қаланды|аяқтауда|іске\s+қосып\s+жатыр|"
+        r"жұмыстар\w*\s+жүргізіл\w*|жұмыстарын\s+жүргізіп\s+жатыр|жүзеге\s+асырылуда|жүзеге\s+асырылып\s+жатыр|"
+        r"іске\s+асырылып\s+жатыр|"
+        r"(?:is|are)\s+being\s+(?:implemented|developed|constructed|installed)|develops\s+(?:\S+\s+){0,4}project|"
+        r"works?\s+(?:are|is)\s+under\s?way)",
         re.IGNORECASE)),
     ("agreement", re.compile(
-        r"(?<!\w)(соглашени\w*|контракт(?!ор)\w*|инвестиционн\w+\s+договор\w*|договор(?!ённост|енност)\w*|"
+        r"(?<!\w)(соглашени\w*|контракт(?!ор)\w*|инвестиционн\w+\s+договор\w*|договор(?!ённост|енност|ил)\w*|"
         r"келісім\w*|шарт(?:қа|ына|ты)\s+қол\s+қой\w*|agreement\w*|contract(?!or)\w*)",
         re.IGNORECASE)),
     ("memorandum", re.compile(
@@ -124,6 +147,14 @@ CAPACITY_PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"(?:жылына|жылдық)\s+(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s+(?P<what>[^\s\d.,;]+)", re.I),
      "units/year"),
     (re.compile(rf"(?P<num>{_NUM})[\s-]*(?:гектар\w*|га|hectares?|ha)(?!\w)", re.I), "ha"),
+    # "годовая мощность — 3 200 единиц", "annual capacity of 500 units", "жылдық қуаты 100 дана"
+    (re.compile(rf"{_ANNUAL_LEAD}(?:составит|составляет|–|—|-|:|of|is|will\s+be)?\s*(?P<num>{_NUM})\s*"
+                rf"(?P<mult>{_MULTW})?\s*(?:единиц\w*|штук\w*|units?|дана\w*|pieces)", re.I), "units/year"),
+    # "мощностью 180 тыс. тонн", "Мощность производства составляет 708 тонн": a plant's capacity in tonnes with
+    # no period is a yearly one
+    (re.compile(rf"(?:мощност\w*|capacity|қуат\w*)(?:\s+[^\s\d.,;:]+){{0,3}}?\s*(?:составит|составляет|"
+                rf"составила|–|—|-|:|of|is|will\s+be|до|около|up\s+to|at\s+least)?\s*(?:до\s+|около\s+|"
+                rf"up\s+to\s+)?(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s*{_TONNE}", re.I), "t/year"),
 ]
 LAND_CUE = re.compile(r"участ\w*|plot|land|жер\s+телім\w*|жер\b|выдел\w*|allocat\w*|site|кеңейту\w*|расшир\w*",
                       re.I)
@@ -132,7 +163,8 @@ _NOT_UNITS = re.compile(r"тонн|tonn|ton\b|квт|мвт|человек|ра�
                         r"турист|tourist|пассажир|passenger|посетител|visitor|пациент|patient|мест|орн",
                         re.I)
 
-_JOB_NUM = r"(?P<num>\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?:\s*(?P<th>тысяч\w*|тыс\.?|thousand|мың))?"
+_JOB_NUM = (r"(?P<num>\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?![.,]\d)|\d+(?:[.,]\d+)?)"
+            r"(?:\s*(?P<th>тысяч\w*|тыс\.?|thousand|мың\w*))?")
 _Q = r"(?:(?:около|более|до|свыше|порядка|примерно|about|over|up\s+to|around|some|nearly|more\s+than)\s+)?"
 _STAFF_RU = r"(?:человек|сотрудник\w*|работник\w*|специалист\w*|рабоч\w+\s+мест\w*|(?:местн\w+\s+)?жител\w*)"
 _STAFF_EN = r"(?:(?:new|permanent|full-time|direct|local|skilled|qualified)\s+){0,3}" \
@@ -145,12 +177,19 @@ JOB_PATTERNS = [
                rf"workforce|headcount|staff\s+of)(?:\s+[^\s\d–—:-]+){{0,2}}\s*(?:[–—:-]|составит|составляет|will\s+be|of|is)?\s*{_Q}{_JOB_NUM}",
                re.I),
     re.compile(rf"(?:трудоустро\w+|будут\s+работать|будет\s+работать|работают|работает|работать|будет\s+занято|"
-               rf"будут\s+заняты|занято|заняты|получат\s+работу|получат|employ\w*|hire\w*|create\w*|creating|"
+               rf"будут\s+заняты|занято|заняты|получат\s+работу|получат|получили\s+работу|получили|работу|работой|"
+               rf"обеспеч\w*|employment\s+for|employ\w*|hire\w*|create\w*|creating|"
                rf"provide\w*|provides|add\w*|support\w*|has|have|with|will\s+need)"
                rf"\s+(?:[^\s\d]+\s+){{0,2}}{_Q}{_JOB_NUM}\s+(?:{_STAFF_RU}|{_STAFF_EN})", re.I),
     re.compile(rf"{_JOB_NUM}\s+(?:new\s+|permanent\s+|full-time\s+|direct\s+)*(?:jobs|employees|staff|positions)",
                re.I),
-    re.compile(rf"{_JOB_NUM}\s+(?:тұрақты\s+|жаңа\s+)*жұмыс\s+орн", re.I),
+    re.compile(rf"{_JOB_NUM}(?:-\w+)?\s+(?:(?:тарта|жуық|астам|дейін|шамасында)\s+)?(?:тұрақты\s+|жаңа\s+)*"
+               rf"жұмыс\s+орн", re.I),
+    # "Over 260 people are to be employed", "more than 100 jobs will be created"
+    re.compile(rf"{_JOB_NUM}\s+(?:people|workers|employees|specialists|residents)\s+(?:are|will|would|is)\s+"
+               rf"(?:to\s+be\s+|be\s+|expected\s+to\s+be\s+)?(?:employed|hired|working)", re.I),
+    # "свыше 1,4 тыс. постоянных и более 300 временных рабочих мест": the permanent figure comes first
+    re.compile(rf"{_JOB_NUM}\s+постоянн\w+(?=\s*(?:и|,)\s+[^.;]{{0,60}}?рабоч\w+\s+мест)", re.I),
     re.compile(rf"{_JOB_NUM}\s+(?:адам\w*|маман\w*|қызметкер\w*|жұмысшы\w*|тұрғын\w*)\s+(?:тұрақты\s+)?"
                rf"(?:жұмыс|қажет|еңбек)",
                re.I),
@@ -160,7 +199,7 @@ JOB_PATTERNS = [
 ]
 TEMPORARY_CUE = re.compile(
     r"строител\w*|стройк\w*|этап\w*\s+строительств\w*|период\w*\s+строительств\w*|во\s+время\s+строительств\w*|"
-    r"пик\w*|construction|temporary|временн\w*|құрылыс\w*|құрылысшы\w*|peak|contractor\w*|подрядчик\w*|"
+    r"пик\w*|construction|temporary|временн\w*|уақытша\w*|құрылыс\w*|құрылысшы\w*|peak|contractor\w*|подрядчик\w*|"
     r"монтаж\w*",
     re.I,
 )
@@ -179,7 +218,8 @@ SELF_START = re.compile(r"(?<!\w)(break\w*\s+ground|broke\s+ground|groundbreakin
                         r"заложить\s+(?:первый\s+)?камень|закладк\w*\s+(?:первого\s+)?камн\w*|"
                         r"закладк\w*\s+(?:капсул|фундамент)\w*|іргетас\w*\s+қала\w*)", re.I)
 START_SUBJECT = re.compile(r"строител\w*|строительств\w*|стройк\w*|стро(?:ить|ят|ит)\w*|возвед\w*|реализац\w*|"
-                           r"работ\w*|construction|building|build|work\w*|earthwork\w*|құрылыс\w*|салу\w*|салын\w*|"
+                           r"работ(?!ать|ает|ают|у\b|ой\b)\w*|construction|building|build|work(?!ing)\w*|earthwork\w*|"
+                           r"құрылыс\w*|салу\w*|салын\w*|"
                            r"жоба\w*|проект\w*|project", re.I)
 # "Строительство велось с 2024 года", "construction has been under way since 2024"
 SINCE_START = re.compile(r"(?:строительств|стройк|работ|construction|work|құрылыс)\w*[^.,;]{0,30}?"
@@ -191,8 +231,14 @@ COMPLETION_CUE = re.compile(
     r"открыт\w*|откро\w*|продл\w*\s+до|реализовать\s+до|complet\w*|commission\w*|full\s+capacity|operational|"
     r"operation|opening|open\b|opened|launch\w*|start-up|ceremony|first\b|finish\w*|ready|on\s+stream|online|"
     r"(?:start|begin)\w*\s+(?:production|operations|output)|output\b|церемони\w*|"
-    r"пайдалануға|аяқта\w*|қуат\w*\s+(?:\S+\s+){0,3}шығ\w*|іске\s+қос\w*|қосыл\w*|алғашқы|ашыл\w*)", re.I)
-YEAR = re.compile(r"(?<!\d)(20[0-5]\d)(?!\d)")
+    r"пайдалануға|аяқта\w*|қуат\w*\s+(?:\S+\s+){0,3}шығ\w*|іске\s+қос\w*|қосыл\w*|алғашқы|ашыл\w*|"
+    r"старт\w*\s+(?:объекта|предприятия|производства|завода|работы)|начн\w*\s+работ(?:ать|у)|начал\w*\s+работ(?:ать|у)|"
+    r"заработа\w*)", re.I)
+DESIGN_WORK = re.compile(r"проектн\w+\s+работ\w*|проектировани\w*|design\s+work\w*|жобалау\s+жұмыс\w*", re.I)
+# a year, not a count: "более 2000 рабочих мест", "2025 тонн" are not years
+YEAR = re.compile(r"(?<!\d)(?<!\d[,.])(20[0-5]\d)(?!\d)(?![ \u00a0]*(?:рабоч|человек|тонн|т\b|га\b|гектар|МВт|"
+                  r"мегаватт|jobs|people|workers|tons|tonnes|units|единиц|голов|head|мест|адам|жұмыс|орын|тыс|млн|млрд|куб|"
+                  r"кв\.|км|метр|GW|MW|ГВт|mln|bln|million|billion|%|процент))", re.I)
 _SEASON_RU = r"(?:весн|лет|осен|зим)\w*\b"
 _QUARTER_RU = r"(?:перв|втор|трет|четв[её]рт|I{1,3}V?|IV|[1-4])\S*\s+квартал\w*\b"
 _QUARTER_EN = r"(?:Q[1-4]|(?:the\s+)?(?:first|second|third|fourth)\s+quarter)"
@@ -280,12 +326,12 @@ def capacity_in(sentence: str, lang: str | None) -> list[tuple[float, str, int, 
     out = []
     for pat, unit in CAPACITY_PATTERNS:
         for m in pat.finditer(sentence):
-            if any(s <= m.start() < e for _, _, s, e in out):
+            if any(s <= m.start() < e or s <= m.start("num") < e for _, _, s, e in out):
                 continue
             value = _scaled(m.group("num"), m.groupdict().get("mult"), lang)
             if value is None or value <= 0:
                 continue
-            if unit == "units/year":
+            if unit == "units/year" and "what" in m.re.groupindex:
                 what = m.group("what") or ""
                 if _NOT_UNITS.search(what) or YEAR.search(m.group(0)) or not re.search(r"[^\W\d]", what):
                     continue
@@ -298,8 +344,14 @@ def capacity_in(sentence: str, lang: str | None) -> list[tuple[float, str, int, 
     return out
 
 
-def jobs_in(sentence: str) -> list[tuple[int, int, int]]:
-    """Permanent jobs: (count, start, end); construction-period workers are skipped clause by clause."""
+def jobs_in(sentence: str, lang: str | None = None) -> list[tuple[int, int, int]]:
+    """Permanent jobs: (count, start, end); construction-period workers are skipped clause by clause.
+
+    Numbers in words count ("даст работу пятидесяти жителям", "елу адам").
+    """
+    from extraction.numbers import digits_for_words
+
+    sentence = digits_for_words(sentence, lang)
     out = []
     bounds = [0] + [m.start() for m in JOB_CLAUSE_SPLIT.finditer(sentence)] + [len(sentence)]
     for pat in JOB_PATTERNS:
@@ -309,10 +361,14 @@ def jobs_in(sentence: str) -> list[tuple[int, int, int]]:
             clause = sentence[a : min(b for b in bounds if b > num_at)]
             if TEMPORARY_CUE.search(clause) and not PERMANENT_CUE.search(clause):
                 continue
-            raw = re.sub(r"[ \u00a0\u202f,]", "", m.group("num"))
-            if not raw.isdigit() or len(raw) > 7:
-                continue
-            n = int(raw) * (1000 if m.group("th") else 1)
+            raw = m.group("num")
+            if m.group("th") and re.fullmatch(r"\d+[.,]\d+", raw):
+                n = round(float(raw.replace(",", ".")) * 1000)
+            else:
+                raw = re.sub(r"[ \u00a0\u202f,]", "", raw)
+                if not raw.isdigit() or len(raw) > 7:
+                    continue
+                n = int(raw) * (1000 if m.group("th") else 1)
             if 0 < n < 1_000_000 and not any(s == num_at for _, s, _ in out):
                 out.append((n, num_at, m.end()))
     out.sort(key=lambda t: t[1])
@@ -334,7 +390,20 @@ def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int,
             for m in NEXT_YEAR.finditer(clause):
                 found.append((published_year + 1, m.start(), m.end()))
         is_start = bool(SELF_START.search(clause) or START_CUE.search(clause) and START_SUBJECT.search(clause))
+        if is_start and DESIGN_WORK.search(clause) and not re.search(r"строител|construct|құрылыс", clause, re.I):
+            is_start = False
+            found = []
         is_completion = bool(COMPLETION_CUE.search(clause))
+        if is_start and is_completion and len(found) >= 2:
+            # "Начало строительства начнется в 2025 году с завершением в 2027": one clause, both years
+            cue = COMPLETION_CUE.search(clause)
+            later = [f for f in sorted(found, key=lambda t: t[1]) if f[1] > cue.start()]
+            first = sorted(found, key=lambda t: t[1])[0]
+            if later and later[0] is not first:
+                start = start or (first[0], offset + first[1], offset + first[2])
+                completion = completion or (later[0][0], offset + later[0][1], offset + later[0][2])
+                pending = None
+                continue
         if not found:
             # "...и завершат, по расчетам инвестора, в 2027-м": the cue's year sits a clause or two later
             if is_start or is_completion:

@@ -17,6 +17,20 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"»”)]*(?=\s)|\n\s*")
 _LAST_TOKEN = re.compile(r"([^\s(«\"“]+)$")
 
 
+# a line that does not end a sentence ("... to build the first plant in") and runs on in the next one
+_LINE_END_OPEN = re.compile(r"[^\s.!?…:;»\"”)]\s*\n(?=[ \t]*[^\W\d_])")
+_SOFT_WRAP_MIN_LINES = 3
+
+
+def _soft_wraps(text: str) -> set[int]:
+    """Newline offsets that only wrap a line: a text hard-wrapped at a fixed width (e-mail, wire copy) has many
+    lines ending mid-sentence before a line that starts in lowercase; in such a text every mid-sentence newline
+    before a letter is a wrap. Elsewhere a newline ends a sentence (headlines, list lines, RSS titles)."""
+    candidates = [m.end() - 1 for m in _LINE_END_OPEN.finditer(text)]
+    lowercase_next = sum(1 for i in candidates if text[i + 1 :].lstrip(" \t")[:1].islower())
+    return set(candidates) if lowercase_next >= _SOFT_WRAP_MIN_LINES else set()
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str
@@ -28,8 +42,11 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences with their offsets in `text`; newlines always end a sentence (paragraphs, RSS titles)."""
     sentences: list[Sentence] = []
     start = 0
+    wraps = _soft_wraps(text) if "\n" in text else set()
     for m in _BOUNDARY.finditer(text):
         end = m.end()
+        if m.group(0)[0] == "\n" and m.start() in wraps and "\n" not in m.group(0)[1:]:
+            continue
         if m.group(0)[0] not in "\n":
             head = text[start : m.start()]
             tok = _LAST_TOKEN.search(head)
