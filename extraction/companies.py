@@ -16,6 +16,12 @@ LEGAL_SUFFIX = (
 LATIN_COMPANY_WITH_FORM = re.compile(rf"(?<![{_LAT}\w])((?:{_WORD}\s+){{0,7}}{_WORD})({LEGAL_SUFFIX}(?![{_LAT}]))")
 LATIN_COMPANY = re.compile(rf"(?<![{_LAT}\w])((?:{_WORD}\s+){{0,7}}{_WORD})()")
 _FORMS_BEFORE = r"ТОО|ООО|АО|АҚ|ЖШС|ЖШҚ|ОАО|ПАО|ЗАО|ЧК|LLP|JSC|LLC"
+_CYR_WORD = r"(?:[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+|[А-ЯЁӘҒҚҢӨҰҮҺІ]{2,6})"
+CYRILLIC_COMPANY = re.compile(
+    rf"(?<!\w)(?:компани(?:я|и|ей|ю)|корпораци(?:я|и|ей)|холдинг(?:а|ом)?|концерн(?:а|ом)?|фирм(?:а|ы|ой))\s+"
+    rf"(?P<name>{_CYR_WORD}(?:[ -]{_CYR_WORD}){{0,5}}(?:,?\s+(?P<form>Б\.\s?В\.|Лтд\.?|ГмбХ|Ко\.|Инк\.|"
+    rf"ЛЛП|АГ))?)(?=[\s,.;:)]|$)"
+)
 QUOTED_COMPANY = re.compile(
     rf"(?:(?P<form>{_FORMS_BEFORE})\s*)?[«\"“„](?P<name>[^«»\"“”„\n]{{2,70}}?)[»\"”](?:\s*(?P<form2>ЖШС|ЖШҚ|ТОО|АҚ|АО|LLP|ООО))?"
 )
@@ -63,7 +69,14 @@ INVESTOR_CUE = re.compile(r"инвест|invest|backed|financ|финансир|�
                           re.IGNORECASE)
 
 
+# said right after a name: "с компанией «X» на поставку оборудования" (X supplies the project, it does not own it)
+SUPPLY_AFTER = re.compile(r"^\W{0,3}\s*(?:на\s+поставку|о\s+поставке|по\s+поставке|for\s+the\s+supply|to\s+supply|"
+                          r"жабдық\w*\s+жеткіз\w*)", re.IGNORECASE)
+
+
 def _role(sentence: str, start: int, end: int) -> str:
+    if SUPPLY_AFTER.match(sentence[end : end + 30]):
+        return "contractor"
     a, b = _clause_bounds(sentence, start, end)
     clause = sentence[a:b]
     if CONTRACTOR_CUE.search(clause):
@@ -89,6 +102,19 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
         name = m.group(0).strip()
         out.append(Company(name, m.start(), m.start() + len(name), _role(sentence, m.start(), m.end()), bool(form)))
         taken.append((m.start(), m.end()))
+    # a Cyrillic name without quotes after its kind: "компанией Карачаганак Петролиум Оперейтинг Б.В."
+    for m in CYRILLIC_COMPANY.finditer(sentence):
+        if any(s <= m.start("name") < e for s, e in taken):
+            continue
+        name = m.group("name").rstrip(" ,")
+        if _names_a_country(name) or len(name) < 3 or _names_a_place(name.split()[0]):
+            continue
+        if re.search(r"(?:ые|ие)\s+$", sentence[max(0, m.start() - 20) : m.start()]):
+            continue  # "нефтесервисные компании ..." is a plural, not a company's name
+        start = m.start("name")
+        out.append(Company(name, start, start + len(name), _role(sentence, start, start + len(name)),
+                           bool(m.group("form"))))
+        taken.append((start, start + len(name)))
     adjective_ends = {e for _, e, _ in (country_spans or [])}
     matches = list(LATIN_COMPANY_WITH_FORM.finditer(sentence))
     for m in LATIN_COMPANY.finditer(sentence):
@@ -148,6 +174,12 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
         c = out[0]
         out[0] = Company(c.name, c.start, c.end, "contractor", c.has_legal_form)
     return out
+
+
+def _names_a_place(word: str) -> bool:
+    from extraction.gazetteer import default_gazetteer
+
+    return bool(default_gazetteer().ru_lookup(word))
 
 
 def _names_a_country(name: str) -> bool:

@@ -16,17 +16,18 @@ _NUMW = (r"(?:\d+|два|две|двух|три|тр[её]х|четыре|чет
 _OBJ_PLURAL = (r"(?:проект\w*|инвестпроект\w*|объект\w*|предприяти\w*|производств\w*|завод\w*|фабрик\w*|цех\w*|"
                r"меморандум\w*|соглашени\w*|договор\w*|документ\w*|компани\w*|инициатив\w*|"
                r"projects?|facilit\w+|plants|factories|enterprises|memorand\w+|agreements|documents|companies|"
-               r"жоба\w*|нысан\w*|кәсіпорын\w*|зауыт\w*|меморандум\w*|келісім\w*|құжат\w*|компания\w*)")
+               r"жоба(?!лық|лау)\w*|нысан\w*|кәсіпорын\w*|зауыт\w*|меморандум\w*|келісім\w*|құжат\w*|компания\w*)")
 # "12 проектов", "восемь новых инвестиционных проектов", "14 меморандумов", "eight memorandums", "8 жоба"
 _NOT_MONEY_WORD = (r"(?!(?:млн|млрд|трлн|тыс|миллион|миллиард|триллион|мың|тенге|теңге|доллар|евро|юан|рубл|"
                    r"million|billion|trillion|tenge|dollar|euro|yuan|bn|mln|\$|€)\w*\s)")
-COUNT_PROJECTS = re.compile(rf"(?<![\w.,])(?P<n>{_NUMW})(?![.,]\d)\s+(?:{_NOT_MONEY_WORD}[^\s\d.,;:]+\s+){{0,3}}?"
+COUNT_PROJECTS = re.compile(rf"(?<![\w.,])(?P<n>{_NUMW})(?![.,]\d)(?!\s+(?:жыл|год|г\.|year))\s+(?:{_NOT_MONEY_WORD}[^\s\d.,;:]+\s+){{0,3}}?"
                             rf"{_OBJ_PLURAL}(?!\w)", re.IGNORECASE)
 # plural nouns of documents and projects that a sum or a plan is about, without a count
 PLURAL_OBJECTS = re.compile(
     r"(?<!\w)(?:проект(?:ов|ам|ами|ах|ы)|объект(?:ов|ам|ами|ах)|соглашени(?:й|ям|ями)|меморандум(?:ов|ами)|"
     r"производства(?=ми)|производствами|projects|memoranda|memorandums|agreements|жобалар\w*|жобалард\w*|"
-    r"келісімдер\w*|меморандумдар\w*)(?!\w)",
+    r"келісімдер\w*|меморандумдар\w*|(?:\w+(?:ые|ие)\s+)(?:предприятия|производства|заводы|фабрики|объекты|цеха|"
+    r"проекты)|(?:new|large|major)\s+(?:plants|factories|facilities|enterprises))(?!\w)",
     re.IGNORECASE,
 )
 # a figure said of the region, the economy or a program, not of a project
@@ -128,11 +129,15 @@ NEW_ITEM = re.compile(
     r"следующ\w+|вместе\s+с\s+тем|наряду\s+с\s+этим|параллельно|also|in\s+addition|additionally|another|"
     r"besides|moreover|furthermore|next|сонымен\s+(?:қатар|бірге)|сондай-ақ|тағы|бұдан\s+бөлек|бұған\s+қоса|"
     r"одним\s+из|одной\s+из|one\s+of\s+the|в\s+их\s+числе|среди\s+них|among\s+them|в\s+том\s+числе|"
-    r"олардың\s+қатарында|солардың\s+бірі|к\s+примеру|например|for\s+example|for\s+instance)(?!\w)|"
+    r"олардың\s+қатарында|солардың\s+бірі|к\s+примеру|например|for\s+example|for\s+instance|"
+    r"среди\s+(?:проектов|объектов|которых|значимых|крупных)|в\s+числе\s+(?:которых|проектов))(?!\w)|"
     r"(?<!\w)(?:ещ[её]\s+(?:один|одна|одно|одним)|друг(?:ая|ой|ое)\s+(?:компани|инвестор|проект|завод)\w*|"
     r"another\s+\w+|тағы\s+бір|следующ\w+\s+(?:значим\w+\s+|крупн\w+\s+)?проект\w*)(?!\w)",
     re.IGNORECASE,
 )
+# an item of a list named by its intro: "В их числе – два завода", "Among them", "Олардың қатарында"
+ITEM_START = re.compile(r"^(?:[^\w]*)(?:в\s+их\s+числе|среди\s+них|among\s+them|в\s+том\s+числе|олардың\s+қатарында|"
+                        r"солардың\s+бірі|к\s+примеру|например|for\s+example|for\s+instance)(?!\w)", re.IGNORECASE)
 # an earlier report retold below the news: a new context for what follows
 EARLIER_REPORT = re.compile(r"^(?:ранее|напомним|ранее\s+сообщалось|earlier|previously|recall|еске\s+салайық|"
                             r"еске\s+сал\w*|бұған\s+дейін)\b", re.IGNORECASE)

@@ -318,8 +318,8 @@ def _fill(info: SentInfo, lang: str, at_text_end: bool, probe: SentInfo | None =
     info.multi = len(partners) >= 2 and bool(MULTI_PARTNER_CUE.search(text))
     info.ordinal = bool(ORDINAL_CUE.match(text)) or bool(cues.ORDINAL_OBJECT.search(text))
     info.new_item = bool(cues.NEW_ITEM.search(text))
-    info.group = bool(cues.COUNT_PROJECTS.search(text) or cues.PLURAL_OBJECTS.search(text)
-                      or text.rstrip().endswith(":")) and not partners
+    info.group = bool(cues.COUNT_PROJECTS.search(text) or cues.PLURAL_OBJECTS.search(text) and
+                      (info.stages or info.weak)) and not partners
     info.anaphoric = bool(cues.ANAPHORIC_START.match(text))
     info.earlier = bool(cues.EARLIER_REPORT.match(text))
     info.cancelled = cues.is_cancelled(text)
@@ -332,6 +332,7 @@ def _company_country(info: SentInfo, company: Company) -> str | None:
     after = [c for c in info.countries if 0 <= c[0] - company.end <= 30]
     if before:
         return before[-1][2]
+    after = [c for c in after if re.fullmatch(r"[\s,(–—-]*(?:(?:an?|the)\s+)?", info.sent.text[company.end : c[0]])]
     if after:
         return after[0][2]
     legal = country_from_legal_form(company.name)
@@ -339,7 +340,22 @@ def _company_country(info: SentInfo, company: Company) -> str | None:
         return legal
     if inside:
         return inside[0][2]
+    if _local_company(info.sent.text[max(0, company.start - 60) : company.start]):
+        return "KZ"
     return None
+
+
+_PLACE_ADJECTIVE_BEFORE = re.compile(r"(?<!\w)([А-ЯЁа-яё-]+(?:ск|цк)(?:ая|ой|ую|ое|ого|ому|им|ий|ие|их|ими))\s+"
+                                     r"(?:компани|предприяти|фирм|производител|холдинг)\w*\s*[«\"“]?\s*$")
+
+
+def _local_company(before: str) -> bool:
+    """"атырауской компанией X", "костанайское предприятие X": a company named by a Kazakh region or town."""
+    m = _PLACE_ADJECTIVE_BEFORE.search(before)
+    if not m:
+        return False
+    return any(p.kind in ("region", "city_regional", "city_republican", "district")
+               for p in default_gazetteer().ru_lookup(m.group(1)))
 
 
 def _sum_combo(target: Money, candidates: list[Money]) -> tuple[Money, ...] | None:
@@ -409,6 +425,10 @@ def _opens_new_project(info: SentInfo, current: Frame) -> bool:
         return True
     if info.list_item and has_amount and (info.stages or info.weak):
         return True
+    # "В ноябре запустим в Костанае большой мельничный комплекс": another object, its own verb and place
+    if has_amount and (info.stages or info.weak) and info.heads and not (info.heads & _frame_heads(current)) and \
+            any(h.place is not None and h.place.kind in ("district", "city_regional") for h in info.places):
+        return True
     return False
 
 
@@ -468,12 +488,12 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
             current = None
             multi = info
             continue
-        if info.group and not deal_money and not stage_money and not partners and not info.project:
+        if info.group and not deal_money and not stage_money and not partners and \
+                not cues.ITEM_START.match(info.sent.text):
+            # "В промышленной зоне Актау открылись два цеха:", "в регионе реализуется ряд проектов": the round-up
+            # sentence sets the scene (stage, place, year, investor country) for the projects listed after it
             group, current = info, None
             continue
-        if info.group and not deal_money and not partners and info.project and \
-                (info.stages or info.weak) and cues.PLURAL_OBJECTS.search(info.sent.text):
-            group = info
         primary = _pick_primary(info, partners) if partners else None
         has_stage = bool(info.stages)
         opens = False

@@ -19,6 +19,7 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         r"помогл\w*\s+наладить|расширил\w*|модернизировал\w*|реконструирова\w*|(?:была|был|было)\s+проведен\w*\s+"
         r"(?:реконструкци|модернизаци)\w*|(?:провели|проведена)\s+(?:реконструкци|модернизаци)\w*|реализовал\w*|"
         r"обош(?:л[аио]сь|[её]лся)|достроил\w*|построил\w*\s+и\s+сдал\w*|сдан\w*\s+в\s+эксплуатаци\w*|"
+        r"реализованн\w+|(?:уже\s+)?введен[аоы]?\s+(?:\w+\s+){0,2}(?:проект|объект|предприяти|производств)\w*|"
         r"(?:ввел\w*|ввели|введен\w*|введён\w*)\s+(?:\w+\s+){0,2}(?:лини\w*|очеред\w*|в\s+строй|в\s+действие)|"
         r"запущен\w*\s+в\s+(?:тестов|пробн)\w+\s+режим\w*|"
         r"пайдалан\w*ға\s+берілді|пайдалан\w*ға\s+берілген|іске\s+қосылған(?=[\s.,;]|$)|іске\s+асырыл(?:ды|ып)|"
@@ -44,6 +45,7 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         r"жұмыстар\w*\s+жүргізіл\w*|жұмыстарын\s+жүргізіп\s+жатыр|жүзеге\s+асырылуда|жүзеге\s+асырылып\s+жатыр|"
         r"іске\s+асырылып\s+жатыр|"
         r"(?:is|are)\s+being\s+(?:implemented|developed|constructed|installed)|develops\s+(?:\S+\s+){0,4}project|"
+        r"вед(?:утся|[её]тся)\s+работ\w*|works?\s+(?:are|is)\s+(?:being\s+)?carried\s+out|"
         r"works?\s+(?:are|is)\s+under\s?way)",
         re.IGNORECASE)),
     ("agreement", re.compile(
@@ -234,6 +236,7 @@ COMPLETION_CUE = re.compile(
     r"пайдалануға|аяқта\w*|қуат\w*\s+(?:\S+\s+){0,3}шығ\w*|іске\s+қос\w*|қосыл\w*|алғашқы|ашыл\w*|"
     r"старт\w*\s+(?:объекта|предприятия|производства|завода|работы)|начн\w*\s+работ(?:ать|у)|начал\w*\s+работ(?:ать|у)|"
     r"заработа\w*)", re.I)
+_BUILD_WORK = re.compile(r"строительств\w*|стройк\w*|construction|building|құрылыс\w*", re.I)
 DESIGN_WORK = re.compile(r"проектн\w+\s+работ\w*|проектировани\w*|design\s+work\w*|жобалау\s+жұмыс\w*", re.I)
 # a year, not a count: "более 2000 рабочих мест", "2025 тонн" are not years
 YEAR = re.compile(r"(?<!\d)(?<!\d[,.])(20[0-5]\d)(?!\d)(?![ \u00a0]*(?:рабоч|человек|тонн|т\b|га\b|гектар|МВт|"
@@ -255,7 +258,7 @@ THIS_YEAR = re.compile(
     re.I,
 )
 NEXT_YEAR = re.compile(
-    r"в\s+следующем\s+году|в\s+будущем\s+году|next\s+year|the\s+following\s+year|"
+    r"в\s+следующем(?:\s+году|(?=\s*[.,;)]|\s*$))|в\s+будущем\s+году|next\s+year|the\s+following\s+year|"
     r"келесі\s+жыл(?:ы|дың)|алдағы\s+жыл(?:ы|дың)|келер\s+жылы|"
     rf"(?:следующей|будущей)\s+{_SEASON_RU}|{_SEASON_RU}\s+(?:следующего|будущего)\s+года|"
     rf"в\s+{_QUARTER_RU}\s+(?:следующего|будущего)\s+года|"
@@ -380,16 +383,23 @@ def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int,
     start = completion = None
     pending: tuple[str, int] | None = None
     pos = 0
+    verb_before = False  # the previous clause had a start verb: "работы начнутся в этом году, а строительство — в следующем"
     for clause in CLAUSE_SPLIT.split(sentence):
         offset = sentence.find(clause, pos)
         pos = offset + len(clause)
+        if not clause.strip():
+            continue
+        elided_start = verb_before and bool(_BUILD_WORK.search(clause)) and not START_CUE.search(clause) and \
+            not COMPLETION_CUE.search(clause)
+        verb_before = bool(START_CUE.search(clause))
         found: list[tuple[int, int, int]] = [(int(m.group(1)), m.start(), m.end()) for m in YEAR.finditer(clause)]
         if published_year:
             for m in THIS_YEAR.finditer(clause):
                 found.append((published_year, m.start(), m.end()))
             for m in NEXT_YEAR.finditer(clause):
                 found.append((published_year + 1, m.start(), m.end()))
-        is_start = bool(SELF_START.search(clause) or START_CUE.search(clause) and START_SUBJECT.search(clause))
+        is_start = bool(SELF_START.search(clause) or START_CUE.search(clause) and START_SUBJECT.search(clause)
+                        or elided_start)
         if is_start and DESIGN_WORK.search(clause) and not re.search(r"строител|construct|құрылыс", clause, re.I):
             is_start = False
             found = []

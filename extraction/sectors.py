@@ -32,6 +32,8 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
      r"нефтепродукт\w*", "19.20"),
     (r"нефтеперераб\w*|oil\s+refiner\w*|НПЗ|мұнай\s+өңдеу\w*", "19.20"),
     (r"газоперераб\w*|ГПЗ|gas\s+processing|gas[- ]processing|газ\s+өңдеу\w*|газды\s+өңдеу\w*", "06.20"),
+    (r"компрессор\w*|compressor\w*|газоконденсат\w*|gas\s+condensate|газов\w+\s+месторожд\w*|gas\s+field\w*",
+     "06.20"),
     (r"\w*фосфат\w*|phosphate\w*|фосфор\w*|phosphor\w*", "20.15"),
     (r"цианид\w*|cyanide|серн\w*\s+кислот\w*|сернокислотн\w*|sulphuric|sulfuric|кислот\w*|хлор\w*|"
      r"каустическ\w*|caustic|реагент\w*|reagent\w*|химзавод\w*|химическ\w+\s+(?:завод|комплекс|"
@@ -257,7 +259,7 @@ _SEEDS = [(re.compile(rf"(?<!\w)(?:{p})", re.IGNORECASE), code) for p, code in S
 # head nouns of a project phrase; the phrase is the few words around one, inside its clause
 _HEAD = re.compile(
     r"(?<!\w)(завод\w*|фабрик\w*|комбинат\w*|электростанц\w*|станци\w*|комплекс\w*|предприяти\w*|цех\w*|"
-    r"ферм\w*|теплиц\w*|месторожден\w*|производств\w*|выпуск\w*|переработк\w*|площадк\w*|элеватор\w*|"
+    r"ферм\w*|теплиц\w*|месторожден\w*|производств\w*|выпуск\w*|переработк\w*|площадк\w*|элеватор\w*|компрессор\w*|"
     r"plant|factory|mill|farm|station|complex|mine|facility|works|hub|centre|center|park|"
     r"зауыт\w*|кешен\w*|стансас\w*|фабрика\w*|кәсіпорын\w*|шығаратын|өндіретін|өңдейтін)(?!\w)",
     re.IGNORECASE,
