@@ -20,7 +20,8 @@ _OBJ_PLURAL = (r"(?:проект\w*|инвестпроект\w*|объект\w*|
 # "12 проектов", "восемь новых инвестиционных проектов", "14 меморандумов", "eight memorandums", "8 жоба"
 _NOT_MONEY_WORD = (r"(?!(?:млн|млрд|трлн|тыс|миллион|миллиард|триллион|мың|тенге|теңге|доллар|евро|юан|рубл|"
                    r"million|billion|trillion|tenge|dollar|euro|yuan|bn|mln|\$|€)\w*\s)")
-COUNT_PROJECTS = re.compile(rf"(?<![\w.,])(?P<n>{_NUMW})(?![.,]\d)(?!\s+(?:жыл|год|г\.|year))\s+(?:{_NOT_MONEY_WORD}[^\s\d.,;:]+\s+){{0,3}}?"
+COUNT_PROJECTS = re.compile(rf"(?<![\w.,])(?P<n>{_NUMW})(?![.,]\d)(?!\s+(?:жыл|год|г\.|year))\s+"
+                            rf"(?:{_NOT_MONEY_WORD}[^\s\d.,;:]+\s+){{0,3}}?"
                             rf"{_OBJ_PLURAL}(?!\w)", re.IGNORECASE)
 # plural nouns of documents and projects that a sum or a plan is about, without a count
 PLURAL_OBJECTS = re.compile(

@@ -383,7 +383,8 @@ def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int,
     start = completion = None
     pending: tuple[str, int] | None = None
     pos = 0
-    verb_before = False  # the previous clause had a start verb: "работы начнутся в этом году, а строительство — в следующем"
+    # the previous clause had a start verb: "работы начнутся в этом году, а строительство — в следующем"
+    verb_before = False
     for clause in CLAUSE_SPLIT.split(sentence):
         offset = sentence.find(clause, pos)
         pos = offset + len(clause)
