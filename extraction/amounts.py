@@ -180,6 +180,7 @@ def find_amounts(text: str, lang: str | None = None, *, at_text_end: bool = Fals
                 value += part * _multiplier(m.group("mult_b"))
         if not math.isfinite(value) or value <= 0 or value > 1e16:
             continue
+        value = round(value, 2)  # 8,2 * 1e9 is 8200000000, not 8199999999.999999
         qual = m.group("qual")
         approximate = bool(qual or m.group("num2") or m.group("qual2"))
         if qual and qual.lower() in ("до", "up to", "не более"):

@@ -89,6 +89,8 @@ CITY_COUNTRY: dict[str, str] = {
 LEGAL_FORM_COUNTRY: list[tuple[str, str]] = [
     (r"\bТОО\b|\bЖШС\b|\bЖШҚ\b|\bLLP\b|^АО\b|^АҚ\b|\bАҚ$|\bҰК\b|\bНК\b", "KZ"),
     (r"\bB\.\s?V\.?|\bБ\.\s?В\.?", "NL"),
+    # "Railways Systems KZ", "X Kazakhstan LLP": a subsidiary registered in Kazakhstan
+    (r"\b(?:KZ|Kz|Kazakhstan|Qazaqstan|Казахстан)\b(?:\s*(?:LLP|Ltd|LLC|JSC|ТОО)\.?)?\W*$", "KZ"),
     (r"\bООО\b|\bОАО\b|\bПАО\b|\bЗАО\b", "RU"),
     (r"\bGmbH\b", "DE"),
     (r"A\.\s?Ş\.?|\bA\.S\.", "TR"),

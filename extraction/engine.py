@@ -313,7 +313,8 @@ def _fill(info: SentInfo, lang: str, at_text_end: bool, probe: SentInfo | None =
     info.weak = cues.weak_stages_in(text)
     info.project = bool(PROJECT_OBJECT.search(text) or _EXTRA_OBJECT.search(text))
     info.heads = frozenset(m.group(1).lower()[:6] for m in _HEADS.finditer(text))
-    info.coop = bool(COOP_CUE.search(text)) and not info.project
+    info.coop = bool(COOP_CUE.search(text)) and not info.project and \
+        not any(c.role == "partner" for c in info.companies)
     partners = [c for c in info.companies if c.role == "partner"]
     info.multi = len(partners) >= 2 and bool(MULTI_PARTNER_CUE.search(text))
     info.ordinal = bool(ORDINAL_CUE.match(text)) or bool(cues.ORDINAL_OBJECT.search(text))
@@ -489,7 +490,7 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
             multi = info
             continue
         if info.group and not deal_money and not stage_money and not partners and \
-                not cues.ITEM_START.match(info.sent.text):
+                not (cues.ITEM_START.match(info.sent.text) and info.project):
             # "В промышленной зоне Актау открылись два цеха:", "в регионе реализуется ряд проектов": the round-up
             # sentence sets the scene (stage, place, year, investor country) for the projects listed after it
             group, current = info, None
@@ -503,7 +504,7 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
         if primary is not None:
             if current is None:
                 opens = True
-            elif current.partner is None and current.amount is None:
+            elif current.partner is None and current.amount is None and not info.ordinal:
                 current.partner, current.partner_sent = primary, info
             elif current.partner is not None and any(
                     same_company(primary.name, c.name) for c in [current.partner, *current.partner_sent.companies]):
@@ -512,7 +513,8 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
                 if figure is not None and current.amount is not None and info.project and \
                         not _restates(info, figure, current.amount)[0] and not stage_money:
                     opens, inherit = True, True
-            elif current.partner is None and not deal_money and not info.ordinal:
+            elif current.partner is None and not deal_money and not info.ordinal and \
+                    not _another_object(info, current):
                 # the amount came first (a headline, "Вложения – N"), the investor is named after it
                 current.partner, current.partner_sent = primary, info
             elif current.amount is None and _is_takeover(current, info, primary):
@@ -609,6 +611,12 @@ def _take_amount(current: Frame, info: SentInfo) -> None:
     elif current.amount_kind in ("stage", "soft") and cues.PROJECT_TOTAL.search(info.sent.text):
         # a first-stage figure, then the total of the whole project: the total is the deal's amount
         current.amount, current.amount_sent, current.amount_kind = figure, info, "deal"
+
+
+def _another_object(info: SentInfo, current: Frame) -> bool:
+    """The unit names a project object of another kind than the frame's, with its own stage verb."""
+    heads = _frame_heads(current)
+    return bool(heads and info.heads and not (info.heads & heads) and (info.stages or info.weak))
 
 
 def _is_takeover(current: Frame, info: SentInfo, primary: Company) -> bool:

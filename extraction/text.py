@@ -9,10 +9,13 @@ KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 
 # Tokens after which a full stop does not end a sentence: legal forms, initials, units.
 _NO_BREAK_AFTER = {
-    "co", "ltd", "pvt", "inc", "corp", "llc", "jsc", "st", "mr", "mrs", "dr", "no", "vs", "etc", "jr", "sr",
-    "г", "гг", "т", "тыс", "млн", "млрд", "трлн", "долл", "руб", "ул", "им", "обл", "р", "с", "п", "д", "кв",
+    "co", "pvt", "st", "mr", "mrs", "dr", "no", "vs", "etc", "jr", "sr",
+    "г", "гг", "т", "ул", "им", "обл", "р", "с", "п", "д", "кв",
     "а.ş", "a.ş", "s.a", "u.s", "e.g", "i.e", "ş", "о", "б",
 }
+# after these a capital letter starts a new sentence ("составили $31 млн. Строительство", "Co., Ltd. Также"); a
+# lowercase word continues it ("5 млн. тенге")
+_BREAK_BEFORE_CAPITAL = {"ltd", "inc", "corp", "llc", "jsc", "plc", "тыс", "млн", "млрд", "трлн", "долл", "руб"}
 _BOUNDARY = re.compile(r"[.!?…]+[\"»”)]*(?=\s)|\n\s*")
 _LAST_TOKEN = re.compile(r"([^\s(«\"“]+)$")
 
@@ -54,6 +57,8 @@ def split_sentences(text: str) -> list[Sentence]:
             nxt = text[end:].lstrip()[:1]
             # an abbreviation or an initial ("Н. Шакиров") keeps the sentence going; so does a lowercase start
             if word in _NO_BREAK_AFTER or (len(word) == 1 and word.isalpha()) or (nxt and nxt.islower()):
+                continue
+            if word in _BREAK_BEFORE_CAPITAL and not (nxt and nxt.isupper()):
                 continue
         _append(sentences, text, start, end)
         start = end
