@@ -14,6 +14,7 @@ _NUMW = (r"(?:\d+|два|две|двух|три|тр[её]х|четыре|чет
          r"десятк\w*|сотн\w*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
          r"several|dozens|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|бірнеше|бірқатар|ондаған)")
 _OBJ_PLURAL = (r"(?:проект\w*|инвестпроект\w*|объект\w*|предприяти\w*|производств\w*|завод\w*|фабрик\w*|цех\w*|"
+               r"площад(?:ок|ки|кам|ками)|комплекс(?:ов|ы|ам|ами)|теплиц|ферм\b|станци(?:й|и)|"
                r"меморандум\w*|соглашени\w*|договор\w*|документ\w*|компани\w*|инициатив\w*|"
                r"projects?|facilit\w+|plants|factories|enterprises|memorand\w+|agreements|documents|companies|"
                r"жоба(?!лық|лау)\w*|нысан\w*|кәсіпорын\w*|зауыт\w*|меморандум\w*|келісім\w*|құжат\w*|компания\w*)")
@@ -22,7 +23,8 @@ _NOT_MONEY_WORD = (r"(?!(?:млн|млрд|трлн|тыс|миллион|мил
                    r"million|billion|trillion|tenge|dollar|euro|yuan|bn|mln|\$|€)\w*\s)")
 COUNT_PROJECTS = re.compile(rf"(?<![\w.,])(?P<n>{_NUMW})(?![.,]\d)(?!\s+(?:жыл|год|г\.|year))\s+"
                             rf"(?:{_NOT_MONEY_WORD}[^\s\d.,;:]+\s+){{0,3}}?"
-                            rf"{_OBJ_PLURAL}(?!\w)", re.IGNORECASE)
+                            rf"{_OBJ_PLURAL}(?!\w)(?!\s+(?:\w+\s+)?(?:в\s+год|в\s+сутки|ежегодно|a\s+year|per\s+year|"
+                            rf"annually|жылына|в\s+месяц))", re.IGNORECASE)
 # plural nouns of documents and projects that a sum or a plan is about, without a count
 PLURAL_OBJECTS = re.compile(
     r"(?<!\w)(?:проект(?:ов|ам|ами|ах|ы)|объект(?:ов|ам|ами|ах)|соглашени(?:й|ям|ями)|меморандум(?:ов|ами)|"

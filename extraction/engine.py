@@ -69,7 +69,7 @@ _REGION_SUBJECT = re.compile(
 )
 _SEGMENT_SPLIT = re.compile(r";|,\s+а\s+|\s+а\s+|,\s+and\s+|,\s+while\s+|,\s+ал\s+|\)\s*,\s*")
 _HEADS = re.compile(
-    r"(?<!\w)(завод|фабрик|комбинат|электростанц|станци|комплекс|предприяти|цех|теплиц|ферм|птицефабрик|"
+    r"(?<!\w)(завод|химзавод|фабрик|комбинат|электростанц|станци|комплекс|предприяти|цех|теплиц|ферм|птицефабрик|"
     r"птицеферм|элеватор|рудник|шахт|месторожден|хаб|компрессор|лини|площадк|дорог|трасс|парк|центр|"
     r"plant|factory|mill|farm|station|complex|mine|facility|hub|hotel|greenhouse|refinery|terminal|compressor|"
     r"line|park|road|railway|зауыт|кешен|стансас|станция|кәсіпорын|жылыжай|фабрика|ферма)\w*",
@@ -319,8 +319,9 @@ def _fill(info: SentInfo, lang: str, at_text_end: bool, probe: SentInfo | None =
     info.multi = len(partners) >= 2 and bool(MULTI_PARTNER_CUE.search(text))
     info.ordinal = bool(ORDINAL_CUE.match(text)) or bool(cues.ORDINAL_OBJECT.search(text))
     info.new_item = bool(cues.NEW_ITEM.search(text))
+    info.anaphoric = bool(cues.ANAPHORIC_START.match(text))
     info.group = bool(cues.COUNT_PROJECTS.search(text) or cues.PLURAL_OBJECTS.search(text) and
-                      (info.stages or info.weak)) and not partners
+                      (info.stages or info.weak)) and not partners and not info.anaphoric
     info.anaphoric = bool(cues.ANAPHORIC_START.match(text))
     info.earlier = bool(cues.EARLIER_REPORT.match(text))
     info.cancelled = cues.is_cancelled(text)
@@ -961,7 +962,7 @@ def _frame_to_mention(frame, infos, gaz, lang, article_region, investor_votes, c
     key = frame.amount_sent or frame.partner_sent or sents[0]
     lead = [key] + ([frame.partner_sent] if frame.partner_sent is not None and frame.partner_sent is not key else [])
     ordered = lead + [s for s in sents if all(s is not x for x in lead)]
-    texts = [s.sent.text for s in ordered if s.project or s is key]
+    texts = [s.sent.text for s in ordered if s.project or s.new_item or s is key]
     if frame.context is not None:
         texts.append(frame.context.sent.text)
     code, _ = sector_for(texts, gaz, partner=m.partner_name)

@@ -87,7 +87,7 @@ COOP_CUE = re.compile(
     re.IGNORECASE,
 )
 PROJECT_OBJECT = re.compile(
-    r"(?<!\w)(завод\w*|фабрик\w*|комбинат\w*|электростанц\w*|ВЭС|СЭС|ГЭС|ТЭЦ|станци[яиюей]\w*|комплекс\w*|"
+    r"(?<!\w)(завод\w*|химзавод\w*|фабрик\w*|комбинат\w*|электростанц\w*|ВЭС|СЭС|ГЭС|ТЭЦ|станци[яиюей]\w*|комплекс\w*|"
     r"предприяти\w*|цех\w*|площадк\w*|теплиц\w*|тепличн\w*|месторожден\w*|рудник\w*|шахт\w*|элеватор\w*|"
     r"ферм[аыуе]\w*|хаб\w*|логистическ\w+\s+центр\w*|дата-центр\w*|гостиниц\w*|отел[ья]\w*|производств\w*|"
     r"кластер\w*|(?:plant|factory|mill|farm|station|complex|mine|deposit|facility|hub|hotel|greenhouse|"
@@ -182,7 +182,7 @@ JOB_PATTERNS = [
                rf"будут\s+заняты|занято|заняты|получат\s+работу|получат|получили\s+работу|получили|работу|работой|"
                rf"обеспеч\w*|employment\s+for|employ\w*|hire\w*|create\w*|creating|"
                rf"provide\w*|provides|add\w*|support\w*|has|have|with|will\s+need)"
-               rf"\s+(?:[^\s\d]+\s+){{0,2}}{_Q}{_JOB_NUM}\s+(?:{_STAFF_RU}|{_STAFF_EN})", re.I),
+               rf"\s+(?:[^\s\d]+\s+){{0,4}}{_Q}{_JOB_NUM}\s+(?:{_STAFF_RU}|{_STAFF_EN})", re.I),
     re.compile(rf"{_JOB_NUM}\s+(?:new\s+|permanent\s+|full-time\s+|direct\s+)*(?:jobs|employees|staff|positions)",
                re.I),
     re.compile(rf"{_JOB_NUM}(?:-\w+)?\s+(?:(?:тарта|жуық|астам|дейін|шамасында)\s+)?(?:тұрақты\s+|жаңа\s+)*"

@@ -37,7 +37,8 @@ def translit(word: str) -> str:
 def latin_key(word: str) -> str:
     """A loose Latin spelling key: "Mughalzhar", "Mugalzhar" and "Мугалжар" meet ("gh"->"g", "kh"->"h")."""
     w = translit(word) if re.search("[а-яё]", fold(word)) else word.lower()
-    w = w.replace("gh", "g").replace("kh", "h").replace("yy", "y").replace("iy", "i").replace("y", "i")
+    w = w.replace("gh", "g").replace("kh", "h").replace("zh", "j").replace("yy", "y").replace("iy", "i")
+    w = w.replace("y", "i")
     return re.sub(r"[^a-z]", "", w)
 
 
@@ -102,6 +103,7 @@ class Gazetteer:
         self.region_centre: dict[str, str] = {}
         self.settlement_district: dict[str, str | None] = {}  # unique village name -> district code
         self.settlement_by_key: dict[str, str | None] = {}  # the same by latin_key (ru, kk, en spellings)
+        self.town_district: dict[str, str | None] = {}  # latin key of a town of district significance -> district
         self.oked: dict[str, dict] = {}
         self.oked_lemmas: dict[str, set[str]] = {}
         self.lemma_idf: dict[str, float] = {}
@@ -183,6 +185,22 @@ class Gazetteer:
                 by_key[key] = district
         g.settlement_district = seen
         g.settlement_by_key = by_key
+        # towns of district significance ("г.Каратау" in Таласский район): a town named after "в"/"in" gives its
+        # district, when no other town of the registry has that name
+        towns: dict[str, str | None] = {}
+        for r in kato_rows:
+            if int(r["depth"]) < 3 or not re.match(r"г\.\s*", r["name_ru"]):
+                continue
+            code = r["code"]
+            while code in by_code and int(by_code[code]["depth"]) > 2:
+                code = by_code[code]["parent_code"] or code
+                if code not in by_code:
+                    break
+            if code not in g.places or g.places[code].kind != "district":
+                continue
+            key = latin_key(re.sub(r"^г\.\s*", "", r["name_ru"]))
+            towns[key] = None if key in towns and towns[key] != code else code
+        g.town_district = towns
 
         stop = {"производство", "деятельность", "прочий", "включенный", "другой", "группировка", "услуга",
                 "предоставление", "этот", "область", "который", "виде", "кроме"}
@@ -210,6 +228,22 @@ class Gazetteer:
 
     def kk_lookup(self, name: str) -> list[Place]:
         return [self.places[c] for c in self.kk_names.get(fold(name), ())]
+
+    def town_district_of(self, word: str) -> Place | None:
+        """The district of a town of district significance named by `word` in any case or script ("Жанатасе",
+        "Janatas", "Жем"), or None."""
+        from extraction.places import kk_base_forms
+
+        forms = [word]
+        if re.search("[а-яё]", word.lower()):
+            forms += [re.sub(r"(?:е|а|у|ом|ой|ы|и)$", "", word, flags=re.I)]
+            forms += kk_base_forms(word)
+        for f in forms:
+            key = latin_key(f)
+            code = self.town_district.get(key) if len(key) >= 3 else None
+            if code:
+                return self.places.get(code)
+        return None
 
     def village_district(self, name: str) -> Place | None:
         """The district of the village `name` (any script), when exactly one KATO settlement has that name."""

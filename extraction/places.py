@@ -10,8 +10,10 @@ from extraction.gazetteer import Gazetteer, Place, fold
 _TOKEN = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 DISTRICT_NOUN = re.compile(r"^(район\w*|р-н\w*|аудан\w*|districts?)$", re.I)
 REGION_NOUN = re.compile(r"^(област\w*|облыс\w*|region|regional|oblast|province)$", re.I)
-CITY_BEFORE = re.compile(r"^(город\w*|г|city|town|қала\w*)$", re.I)
+CITY_BEFORE = re.compile(r"^(город\w*|г|city|town|қала\w*|моногород\w*|monotown|моноқала\w*)$", re.I)
 CITY_AFTER = re.compile(r"^(қала\w*|city|town)$", re.I)
+TOWN_AFTER = re.compile(r"^(town|кент\w*|қала\w*)$", re.I)
+_KK_LOCATIVE = re.compile(r"(?:да|де|та|те|нда|нде)$")
 # "в селе Шубарши", "с. Шубарши", "посёлка Шубарши"; "Шұбаршы ауылында"; "Shubarshi village"
 VILLAGE_BEFORE = re.compile(r"^(сел[оаеу]|селом|посёл\w*|посел\w*|аул[аеу]?|аулом|village)$", re.I)
 VILLAGE_ABBREVIATION = re.compile(r"(?:^|[\s(,])(?:с|п|а)\.\s*$")
@@ -116,8 +118,14 @@ def find_places(sentence: str, gaz: Gazetteer, lang: str) -> list[PlaceHit]:
                 cands = gaz.ru_lookup(w) or gaz.kk_lookup(w)
             p = _pick(cands, ("city_republican", "city_regional"))
             bare_ok = p is not None and p.kind == "city_republican"
-            if p and (city_context or bare_ok or prev.lower() in _PREP or prev_gap.strip(" ").endswith("г.")):
+            located = city_context or prev.lower() in _PREP or prev_gap.strip(" ").endswith("г.") or \
+                bool(TOWN_AFTER.match(nxt)) or bool(_KK_LOCATIVE.search(w) and not p)
+            if p and (located or bare_ok):
                 hits.append(PlaceHit(p, s, e, "city"))
+            elif not p and located:
+                town = gaz.town_district_of(w)
+                if town is not None:
+                    hits.append(PlaceHit(town, s, e, "town"))
     for m in CENTRE.finditer(sentence):
         hits.append(PlaceHit(None, m.start(), m.end(), "centre"))
     hits.sort(key=lambda h: h.start)
