@@ -205,4 +205,10 @@ def same_company(a: str, b: str) -> bool:
     ka, kb = company_key(a), company_key(b)
     if not ka or not kb:
         return False
-    return ka in kb or kb in ka or ka.split()[0] == kb.split()[0] and len(ka.split()[0]) >= 4
+    if ka in kb or kb in ka:
+        return True
+    wa, wb = ka.split(), kb.split()
+    if wa[0] != wb[0] or len(wa[0]) < 4:
+        return False
+    # "Hubei" and "Hubei Qinglan" are one company; "Кызылорда Нан" and "Кызылорда Саз-М" are two
+    return len(wa) == 1 or len(wb) == 1 or wa[1] == wb[1]

@@ -169,6 +169,7 @@ def _country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
 
 _INVESTOR_NOUN = (r"(?:инвестор\w*|компани\w*|сторон[аыуе]\w*|капитал\w*|партн[её]р\w*|холдинг\w*|корпораци\w*|"
                   r"производител\w*|застройщик\w*|девелопер\w*|makers?|producers?|manufacturers?|operators?|"
+                  r"инвестици\w*|investments?|инвестиция\w*|"
                   r"групп\w*|фирм\w*|предприняти\w*|бизнес\w*|investors?|compan(?:y|ies)|firms?|side|partners?|"
                   r"group|developers?|holding|corporation|capital|инвесторлар\w*|инвесторы\w*|компаниясы\w*|"
                   r"компаниялар\w*|тарап\w*|серіктес\w*|кәсіпкер\w*)")

@@ -183,6 +183,8 @@ _CANCELLED_SUBJECT = re.compile(r"проект|project|жоба|завод|пр�
 
 def is_cancelled(sentence: str) -> bool:
     """A sentence saying a project, its agreement or its land was cancelled, revoked or taken back."""
+    if re.search(r"(?<!\w)(?:проектов|projects|жобалар\w*|инвесторов|investors)(?!\w)", sentence, re.I):
+        return False  # said of other projects ("земли инвесторов, которые отказались от своих проектов")
     return bool(CANCELLED.search(sentence) and _CANCELLED_SUBJECT.search(sentence))
 
 # weak stage words: they decide a status only when no document or physical progress is named

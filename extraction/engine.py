@@ -110,6 +110,7 @@ class SentInfo:
     earlier: bool = False
     cancelled: bool = False
     analysed: bool = False
+    segment: int = 0  # 1, 2 ... for the later parts of a sentence cut into one unit per listed project
     # for an umbrella total found as a sum: amount index -> text offsets of the deal amounts it adds up
     total_parts: dict[int, list[int]] = field(default_factory=dict)
 
@@ -129,6 +130,8 @@ class Frame:
     group: SentInfo | None = None  # the round-up sentence the deal is listed under
     lead_in: SentInfo | None = None  # the sentence before it in its paragraph ("The largest one is in X district")
     inherited_partner: bool = False
+    # the deal listed just before in the same sentence ("4,95 МВт за 843 млн, а 3 МВт ...")
+    sibling: Frame | None = None
 
 
 # an estimate the article itself marks as earlier or preliminary gives way to a later figure for the same deal
@@ -294,6 +297,7 @@ def _analyse(text: str, lang: str) -> list[SentInfo]:
             _fill(info, lang, at_text_end=n == last_index and k == len(segments) - 1,
                   probe=probe if len(segments) == 1 else None)
             info.list_item = list_item or k > 0
+            info.segment = k
             infos.append(info)
     for i, info in enumerate(infos):
         info.index = i
@@ -370,8 +374,29 @@ def _sum_combo(target: Money, candidates: list[Money]) -> tuple[Money, ...] | No
     return None
 
 
+_THEIR_TOTAL = re.compile(r"^(?:\W*)(?:общ\w+\s+(?:стоимост|объ[её]м|сумм)\w*|в\s+целом|всего|итого|в\s+общей\s+"
+                          r"сложности|in\s+total|the\s+total|altogether|жалпы\s+(?:құны|сомасы|көлемі))|"
+                          r"(?<!\w)(?:в\s+их|на\s+их|их\s+общ\w+|их\s+стоимост\w*|олардың|their\s+(?:total|combined|"
+                          r"cost|value))(?!\w)", re.IGNORECASE)
+
+
+def _totals_of_round_ups(infos: list[SentInfo]) -> None:
+    """"В области реализуются три проекта. Общая стоимость – 6,7 млрд": a figure said of the projects a round-up
+    sentence just counted is their total, not a deal."""
+    for i, info in enumerate(infos):
+        if not any(k == "deal" for _, k in info.amounts) or info.project or \
+                any(c.role == "partner" for c in info.companies):
+            continue
+        if not _THEIR_TOTAL.search(info.sent.text):
+            continue
+        recent = [p for p in infos[max(0, i - 3) : i] if p.analysed]
+        if any(p.group and not any(k == "deal" for _, k in p.amounts) for p in recent):
+            info.amounts = [(m, "total" if k == "deal" else k) for m, k in info.amounts]
+
+
 def _deal_amounts(infos: list[SentInfo]) -> None:
     """A figure equal to the sum of two or more deal figures, said as a total or before them, is an umbrella total."""
+    _totals_of_round_ups(infos)
     deals = [(i, j, m) for i, info in enumerate(infos) for j, (m, k) in enumerate(info.amounts) if k == "deal"]
     for i, j, m in deals:
         info = infos[i]
@@ -445,11 +470,13 @@ def _frame_heads(frame: Frame) -> frozenset[str]:
     return frozenset(out)
 
 
-def _retro_start(current: Frame) -> int | None:
-    """Where a project whose figure comes later starts among the frame's units after the frame's own figure."""
+def _retro_start(current: Frame, trigger: SentInfo) -> int | None:
+    """Where a project introduced before its figure (or before its ordinal line) starts among the frame's units
+    after the frame's own figure, in the trigger's paragraph."""
     if current.amount_sent is None:
         return None
-    after = [k for k, s in enumerate(current.sentences) if s.index > current.amount_sent.index]
+    after = [k for k, s in enumerate(current.sentences)
+             if current.amount_sent.index < s.index < trigger.index and s.para == trigger.para]
     marked = [k for k in after if current.sentences[k].new_item and not current.sentences[k].anaphoric]
     if marked:
         return marked[0]
@@ -537,10 +564,12 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
             else:
                 opens = True
                 if not info.project or info.anaphoric:
-                    retro = _retro_start(current)
+                    retro = _retro_start(current, info)
                 inherit = _inherits_partner(info, current)
         elif current is not None and _opens_new_project(info, current):
             opens = True
+            if not info.new_item:
+                retro = _retro_start(current, info)
             inherit = _inherits_partner(info, current)
         elif info.ordinal and (has_stage or info.project):
             opens = True
@@ -563,6 +592,8 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
                     any(h.place is not None and h.place.kind in ("district", "city_regional") for h in prev.places):
                 current.lead_in = prev
             current.group = group
+            if info.segment and previous is not None:
+                current.sibling = previous
             if primary is not None:
                 current.partner, current.partner_sent = primary, info
                 if multi is not None and any(same_company(primary.name, c.name) for c in multi.companies):
@@ -803,8 +834,13 @@ def _extract(text, *, published, lang, title, gazetteer) -> list[DealMention | A
                     same_region = [a for a in h.alternatives if a.region_code == article_region]
                     if same_region:
                         info.places[n] = dataclasses.replace(h, place=same_region[0])
+    # the investor's country told in the headline or the lead holds for a partner named without one later on
     investor_votes: Counter[str] = Counter()
+    lead_paragraphs = {info.para for info in infos if info.analysed}
+    lead_paragraphs = set(sorted(lead_paragraphs)[:2])
     for info in infos:
+        if info.para not in lead_paragraphs:
+            continue
         for code in investor_countries(info.sent.text):
             investor_votes[code] += 1
     if title:
@@ -820,10 +856,14 @@ def _extract(text, *, published, lang, title, gazetteer) -> list[DealMention | A
     out: list[DealMention | AnnouncedTotal] = []
     frames = _build_frames(infos)
     used: set[tuple[int, int]] = set()
+    by_frame: dict[int, DealMention] = {}
     for frame in frames:
         m = _frame_to_mention(frame, infos, gaz, lang, article_region, investor_votes, company_country,
                               published_year, lead_place)
         if m is not None:
+            if frame.sibling is not None and id(frame.sibling) in by_frame:
+                _share_with_sibling(m, by_frame[id(frame.sibling)])
+            by_frame[id(frame)] = m
             out.append(m)
             if frame.amount is not None:
                 used.add((frame.amount_sent.index, frame.amount.start))
@@ -838,6 +878,19 @@ def _extract(text, *, published, lang, title, gazetteer) -> list[DealMention | A
                     part_amount_starts=info.total_parts.get(index, []),
                 ))
     return out
+
+
+def _share_with_sibling(m: DealMention, sibling: DealMention) -> None:
+    """Two projects listed in one sentence share what the sentence says once (investor country, place, sector)."""
+    if m.partner_country is None and sibling.partner_country is not None:
+        m.partner_country = sibling.partner_country
+        m.confidence_reasons = [r for r in m.confidence_reasons if r != "country_unknown"] + ["country_from_sibling"]
+    if m.district_kato is None and sibling.district_kato is not None:
+        m.district_kato, m.region_kato = sibling.district_kato, sibling.region_kato
+        m.confidence_reasons = [r for r in m.confidence_reasons if r not in ("district_not_found", "place_not_found")]
+    if m.oked is None and sibling.oked is not None and m.partner_name is None:
+        m.oked = sibling.oked
+        m.confidence_reasons = [r for r in m.confidence_reasons if r != "sector_unknown"]
 
 
 def _lead_place(infos: list[SentInfo], title: str | None, gaz: Gazetteer, lang: str) -> PlaceHit | None:

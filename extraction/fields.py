@@ -235,7 +235,7 @@ COMPLETION_CUE = re.compile(
     r"(?:start|begin)\w*\s+(?:production|operations|output)|output\b|церемони\w*|"
     r"пайдалануға|аяқта\w*|қуат\w*\s+(?:\S+\s+){0,3}шығ\w*|іске\s+қос\w*|қосыл\w*|алғашқы|ашыл\w*|"
     r"старт\w*\s+(?:объекта|предприятия|производства|завода|работы)|начн\w*\s+работ(?:ать|у)|начал\w*\s+работ(?:ать|у)|"
-    r"заработа\w*)", re.I)
+    r"заработа\w*|достро\w*)", re.I)
 _BUILD_WORK = re.compile(r"строительств\w*|стройк\w*|construction|building|құрылыс\w*", re.I)
 DESIGN_WORK = re.compile(r"проектн\w+\s+работ\w*|проектировани\w*|design\s+work\w*|жобалау\s+жұмыс\w*", re.I)
 # a year, not a count: "более 2000 рабочих мест", "2025 тонн" are not years

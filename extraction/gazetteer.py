@@ -81,6 +81,14 @@ def _with_legacy_names(kato_rows, legacy_names) -> list[dict]:
     return out
 
 
+# (old name, current Russian name) of cities of regional or republican significance renamed since 1990
+RENAMED_CITIES = [
+    ("Капшагай", "Қонаев"), ("Капчагай", "Қонаев"), ("Qapshaghay", "Қонаев"), ("Kapshagay", "Қонаев"),
+    ("Kapchagay", "Қонаев"), ("Нур-Султан", "Астана"), ("Целиноград", "Астана"), ("Семипалатинск", "Семей"),
+    ("Джамбул", "Тараз"), ("Гурьев", "Атырау"), ("Чимкент", "Шымкент"), ("Шевченко", "Актау"),
+]
+
+
 @dataclass(frozen=True)
 class Place:
     code: str
@@ -117,7 +125,7 @@ class Gazetteer:
         moved to the regions created in 2022 (Abai, Zhetisu, Ulytau) have new codes, so their Kazakh and English
         names are found by their Russian name instead of by code.
         """
-        from extraction.morph import lemma, lexeme_forms
+        from extraction.morph import lemma, lexeme_forms, noun_forms
 
         g = cls()
         kato_rows = _with_legacy_names(kato_rows, legacy_names)
@@ -155,6 +163,16 @@ class Gazetteer:
             g.latin[latin_key(stem)].append(r["code"])
             if kind in ("city_regional", "city_republican"):
                 g.latin[latin_key(base)].append(r["code"])
+        # cities renamed since the old name was common in the press: the old name resolves to the current unit
+        for old_name, new_name in RENAMED_CITIES:
+            target = next((c for c, p in g.places.items() if p.kind in ("city_regional", "city_republican") and
+                           re.sub(r"^г\.\s*", "", p.name_ru).split()[0] == new_name), None)
+            if target is None:
+                continue
+            if re.search("[а-яё]", old_name.lower()):
+                for form in noun_forms(old_name):
+                    g.ru_forms[fold(form)].append(target)
+            g.latin[latin_key(old_name)].append(target)
         for code, p in g.places.items():
             if p.kind == "city_regional":
                 cur = g.region_centre.get(p.region_code)
