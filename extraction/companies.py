@@ -38,7 +38,7 @@ _CUE_AFTER = re.compile(r"^\s*(компани\w*|корпорация\w*|has\b|h
                         re.IGNORECASE)
 CONTRACTOR_CUE = re.compile(r"подрядчик|генподряд|\bEPC\b|contractor|мердігер|поставщик|supplier|subcontract|"
                             r"raw\s+materials?\s+from|сырь[её]\w*\s+(?:от|у)\s|supplied\s+by|"
-                            r"монтажн\w+\s+(?:работ|организаци)\w*|құрылыс-монтаж",
+                            r"монтажн\w+\s+организаци\w*",
                             re.IGNORECASE)
 LOCAL_PARTNER_CUE = re.compile(r"местн\w+\s+партн[её]р|local\s+partner|жергілікті\s+серіктес", re.IGNORECASE)
 _NOT_NAMES = re.compile(
@@ -96,7 +96,8 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
         after = sentence[m.end() : m.end() + 45]
         after_cue = re.match(r"^\s*(?:[^\s\d]+\s+)?(?:компани|холдинг|корпорац|тобы|group|концерн|кәсіпорн)", after,
                              re.IGNORECASE)
-        by_country = any(0 <= m.start() - e <= 2 for _, e, _ in (country_spans or []))
+        by_country = any(0 <= m.start() - e <= 2 or 0 <= st - m.end() <= 3 and sentence[m.end() : st].strip() == "("
+                         for st, e, _ in (country_spans or []))
         if not (form or _CUE_BEFORE.search(before) or after_cue or by_country):
             continue
         name = m.group(0).strip()
@@ -147,7 +148,7 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
         if not suffix and not cue:
             continue
         if not suffix and (len(core) < 3 or core.isdigit() or re.fullmatch(r"[A-Z]{2,4}", core) and
-                           not _CUE_BEFORE.search(before)):
+                           not _CUE_BEFORE.search(before) and not re.match(r"^\s*(?:компани|company)", after, re.I)):
             continue
         if lead:
             core_start = m.start() + lead.end()
@@ -155,6 +156,11 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
                 core_start += 1
         else:
             core_start = m.start()
+            # "ТОО KazTigerTape": the legal form written before the name belongs to it
+            form_before = re.search(r"(?:ТОО|ЖШС|ЖШҚ|АО|АҚ|ООО|LLP|JSC)\s+$",
+                                    sentence[max(0, core_start - 6) : core_start])
+            if form_before:
+                core_start -= len(form_before.group(0))
         end = m.end()
         name = sentence[core_start:end].rstrip(" ,")
         if not name or re.fullmatch(r"[\d\s]+", name):

@@ -20,7 +20,8 @@ _OBJ_PLURAL = (r"(?:проект\w*|инвестпроект\w*|объект\w*|
                r"жоба(?!лық|лау)\w*|нысан\w*|кәсіпорын\w*|зауыт\w*|меморандум\w*|келісім\w*|құжат\w*|компания\w*)")
 # "12 проектов", "восемь новых инвестиционных проектов", "14 меморандумов", "eight memorandums", "8 жоба"
 _NOT_MONEY_WORD = (r"(?!(?:млн|млрд|трлн|тыс|миллион|миллиард|триллион|мың|тенге|теңге|доллар|евро|юан|рубл|"
-                   r"million|billion|trillion|tenge|dollar|euro|yuan|bn|mln|\$|€)\w*\s)")
+                   r"million|billion|trillion|tenge|dollar|euro|yuan|bn|mln|\$|€|га|гектар|hectare|ha|тонн|tonn|МВт|MW|"
+                   r"кв|м2|мест|голов|head|км|km)\w*\s)")
 COUNT_PROJECTS = re.compile(rf"(?<![\w.,])(?P<n>{_NUMW})(?![.,]\d)(?!\s+(?:жыл|год|г\.|year))\s+"
                             rf"(?:{_NOT_MONEY_WORD}[^\s\d.,;:]+\s+){{0,3}}?"
                             rf"{_OBJ_PLURAL}(?!\w)(?!\s+(?:\w+\s+)?(?:в\s+год|в\s+сутки|ежегодно|a\s+year|per\s+year|"
@@ -219,7 +220,8 @@ INTENT = re.compile(
 # a plant that is working now ("где производят вагоны", "Завод производит 90 млн кирпичей в год")
 OPERATING = re.compile(
     r"(?<!\w)(?<!будет\s)(?<!будут\s)(?:производят|производит|выпускает|выпускают|работает\s+на\s+полную|"
-    r"уже\s+(?:используются|работает|выпускает)|produces|operates|is\s+operating|шығарады|өндіреді)(?!\w)",
+    r"уже\s+(?:используются|работает|выпускает)|produces|operates|is\s+operating|шығарады|өндіреді)(?!\w)"
+    r"(?!\s+деп\s)",
     re.IGNORECASE,
 )
 # "the agreement" opening a later sentence refers to the document already named (a memorandum called a

@@ -58,6 +58,9 @@ _USD_PER_UNIT = {"USD": 1.0, "KZT": 1 / 470, "EUR": 1.08, "CNY": 0.14, "RUB": 0.
 _MIN_DEAL_USD = 10_000
 _CONVERSION_GAP = re.compile(r"\s*[(\[]\s*(?:около|примерно|порядка|about|around|approx\.?|approximately|шамамен|"
                              r"≈|~)?\s*|\s*,\s*(?:или|or|т\.е\.|i\.e\.)\s*|\s*/\s*|\s*[(\[]?\s*(?:что\s+)?эквивалент\w*\s*")
+# "217 млрд больше, чем годом ранее", "compared with the same period": a comparison of periods is a statistic
+_COMPARISON = re.compile(r"салыстырғанда|по\s+сравнению|сравнени\w+\s+с|чем\s+(?:годом|за)|аналогичн\w+\s+период\w*|"
+                         r"compared\s+(?:to|with)|year[- ]on[- ]year|year[- ]over[- ]year|сәйкес\s+кезең\w*", re.I)
 _GROWTH = re.compile(r"\d\s*%|процент|percent|вырос\w*|рост\w*|increase\w*|grew|growth|өсім\w*|өсті|есе|раз\b|"
                      r"times|больше\s+показател|артық", re.IGNORECASE)
 _INVEST_VOLUME = re.compile(r"объ[её]м\w*\s+(?:привлеч\w+\s+)?инвестиц\w*|инвестиция\w*\s+көлемі|"
@@ -200,6 +203,8 @@ def _amount_kind(text: str, money: Money, prev: Money | None, has_partner: bool,
     if re.search(r"reached|totall?ed|достиг\w*|превысил\w*|жетті|асты", text, re.I) and cues.PERIOD.search(text) and \
             not has_partner and not project_bound:
         return "statistic"
+    if _COMPARISON.search(text) and not has_partner and not project_bound:
+        return "statistic"
     attracted = cues.ATTRACTED.search(text)
     if attracted and not has_partner and not cues.PROJECT_RECIPIENT.search(text) and not PROJECT_OBJECT.search(text):
         if cues.REGION_RECIPIENT.search(text) or cues.PERIOD.search(text) or _GROWTH.search(text):
@@ -284,6 +289,9 @@ def _analyse(text: str, lang: str) -> list[SentInfo]:
         prev_line_intro = sent.text.rstrip().endswith(":") or bool(cues.LIST_INTRO.search(sent.text)
                                                                   and len(sent.text) < 60)
         if not _CUE.search(sent.text):
+            # a sentence without figures or names can still say how far the work has got
+            base.stages = stages_in(sent.text)
+            base.weak = cues.weak_stages_in(sent.text)
             infos.append(base)
             continue
         probe = SentInfo(sent, sent, para)

@@ -19,7 +19,7 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         r"помогл\w*\s+наладить|расширил\w*|модернизировал\w*|реконструирова\w*|(?:была|был|было)\s+проведен\w*\s+"
         r"(?:реконструкци|модернизаци)\w*|(?:провели|проведена)\s+(?:реконструкци|модернизаци)\w*|реализовал\w*|"
         r"обош(?:л[аио]сь|[её]лся)|достроил\w*|построил\w*\s+и\s+сдал\w*|сдан\w*\s+в\s+эксплуатаци\w*|"
-        r"реализованн\w+|(?:уже\s+)?введен[аоы]?\s+(?:\w+\s+){0,2}(?:проект|объект|предприяти|производств)\w*|"
+        r"реализованн\w+|жүзеге\s+асырған|іске\s+асырған|(?:уже\s+)?введен[аоы]?\s+(?:\w+\s+){0,2}(?:проект|объект|предприяти|производств)\w*|"
         r"(?:ввел\w*|ввели|введен\w*|введён\w*)\s+(?:\w+\s+){0,2}(?:лини\w*|очеред\w*|в\s+строй|в\s+действие)|"
         r"запущен\w*\s+в\s+(?:тестов|пробн)\w+\s+режим\w*|"
         r"пайдалан\w*ға\s+берілді|пайдалан\w*ға\s+берілген|іске\s+қосылған(?=[\s.,;]|$)|іске\s+асырыл(?:ды|ып)|"
@@ -92,7 +92,7 @@ PROJECT_OBJECT = re.compile(
     r"ферм[аыуе]\w*|хаб\w*|логистическ\w+\s+центр\w*|дата-центр\w*|гостиниц\w*|отел[ья]\w*|производств\w*|"
     r"кластер\w*|(?:plant|factory|mill|farm|station|complex|mine|deposit|facility|hub|hotel|greenhouse|"
     r"refinery|foundry|feedlot|terminal)s?(?!\w)|data\s+cent(?:er|re)|стансас\w*|ферма\w*|"
-    r"зауыт\w*|кешен\w*|жылыжай\w*|кен\s+орн\w*|кәсіпорын\w*|"
+    r"зауыт\w*|кешен\w*|жылыжай\w*|кен\s+орн\w*|кәсіпорын\w*|өндіріс\w*|өндіру\w*|"
     r"проект\w*\s+по\s+строительству|строительств\w*\s+(?:завода|фабрики|комплекса|станции))",
     re.IGNORECASE,
 )
@@ -236,7 +236,10 @@ COMPLETION_CUE = re.compile(
     r"пайдалануға|аяқта\w*|қуат\w*\s+(?:\S+\s+){0,3}шығ\w*|іске\s+қос\w*|қосыл\w*|алғашқы|ашыл\w*|"
     r"старт\w*\s+(?:объекта|предприятия|производства|завода|работы)|начн\w*\s+работ(?:ать|у)|начал\w*\s+работ(?:ать|у)|"
     r"заработа\w*|достро\w*)", re.I)
+_STAGE_WORD = re.compile(r"(?<!\w)(?:этап\w*|очеред\w*|stage\w*|phase\w*|кезең\w*)(?!\w)", re.I)
 _BUILD_WORK = re.compile(r"строительств\w*|стройк\w*|construction|building|құрылыс\w*", re.I)
+_RELATIVE_START = re.compile(r"^\s*(?:котор\w+|which|that)\s+(?:\w+\s+)?(?:начал\w*|стартовал\w*|began|started)",
+                             re.I)
 DESIGN_WORK = re.compile(r"проектн\w+\s+работ\w*|проектировани\w*|design\s+work\w*|жобалау\s+жұмыс\w*", re.I)
 # a year, not a count: "более 2000 рабочих мест", "2025 тонн" are not years
 YEAR = re.compile(r"(?<!\d)(?<!\d[,.])(20[0-5]\d)(?!\d)(?![ \u00a0]*(?:рабоч|человек|тонн|т\b|га\b|гектар|МВт|"
@@ -384,7 +387,7 @@ def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int,
     pending: tuple[str, int] | None = None
     pos = 0
     # the previous clause had a start verb: "работы начнутся в этом году, а строительство — в следующем"
-    verb_before = False
+    verb_before = subject_before = False
     for clause in CLAUSE_SPLIT.split(sentence):
         offset = sentence.find(clause, pos)
         pos = offset + len(clause)
@@ -392,7 +395,10 @@ def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int,
             continue
         elided_start = verb_before and bool(_BUILD_WORK.search(clause)) and not START_CUE.search(clause) and \
             not COMPLETION_CUE.search(clause)
+        # "строительство комплекса ..., которое началось в 2024 году": the relative clause's subject is the work
+        elided_start = elided_start or (subject_before and bool(_RELATIVE_START.match(clause)))
         verb_before = bool(START_CUE.search(clause))
+        subject_before = bool(_BUILD_WORK.search(clause))
         found: list[tuple[int, int, int]] = [(int(m.group(1)), m.start(), m.end()) for m in YEAR.finditer(clause)]
         if published_year:
             for m in THIS_YEAR.finditer(clause):
@@ -404,7 +410,8 @@ def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int,
         if is_start and DESIGN_WORK.search(clause) and not re.search(r"строител|construct|құрылыс", clause, re.I):
             is_start = False
             found = []
-        is_completion = bool(COMPLETION_CUE.search(clause))
+        # "завершён первый этап", "the first phase opens in 2026": a stage's end is not the project's
+        is_completion = bool(COMPLETION_CUE.search(clause)) and not _STAGE_WORD.search(clause)
         if is_start and is_completion and len(found) >= 2:
             # "Начало строительства начнется в 2025 году с завершением в 2027": one clause, both years
             cue = COMPLETION_CUE.search(clause)
