@@ -410,8 +410,10 @@ def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int,
         if is_start and DESIGN_WORK.search(clause) and not re.search(r"строител|construct|құрылыс", clause, re.I):
             is_start = False
             found = []
-        # "завершён первый этап", "the first phase opens in 2026": a stage's end is not the project's
-        is_completion = bool(COMPLETION_CUE.search(clause)) and not _STAGE_WORD.search(clause)
+        # "завершён первый этап": a stage finished is not the project finished (a stage launched is its first output)
+        cue = COMPLETION_CUE.search(clause)
+        is_completion = bool(cue) and not (_STAGE_WORD.search(clause) and
+                                           re.match(r"заверш|complet|finish|аяқта", cue.group(0), re.I))
         if is_start and is_completion and len(found) >= 2:
             # "Начало строительства начнется в 2025 году с завершением в 2027": one clause, both years
             cue = COMPLETION_CUE.search(clause)
