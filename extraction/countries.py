@@ -115,9 +115,7 @@ def _country_names() -> tuple[re.Pattern, dict[str, str]]:
         "china": "CN", "south korea": "KR", "korea": "KR", "russia": "RU", "turkey": "TR", "türkiye": "TR",
         "uae": "AE", "usa": "US", "united states": "US", "кнр": "CN", "рф": "RU", "оаэ": "AE", "сша": "US",
         "россия": "RU", "корея": "KR", "южная корея": "KR", "турция": "TR", "голландия": "NL", "макао": "MO",
-        "macau": "MO", "macao": "MO", "қытай": "CN", "ресей": "RU", "түркия": "TR", "сауд арабиясы": "SA",
-        "сауд": "SA", "саудия": "SA", "оңтүстік корея": "KR", "германия": "DE", "жапония": "JP", "үндістан": "IN",
-        "өзбекстан": "UZ", "қатар": "QA", "польша": "PL", "италия": "IT",
+        "macau": "MO", "macao": "MO", "германия": "DE", "польша": "PL", "италия": "IT",
     })
     keys: dict[str, str] = {}
     for name, code in names.items():
@@ -125,9 +123,19 @@ def _country_names() -> tuple[re.Pattern, dict[str, str]]:
             # Russian names inflect: keep the stem (Китай/Китая/Китаем, Турция/Турции)
             name = re.sub(r"(ия|ая|ый|ий|а|я|ь|й)$", "", name)
         keys[name] = code
+    # Kazakh names take case endings whole ("Саудияның", "Қытайдан"); never stemmed, so "Түркістан" stays KZ
+    keys.update(_KAZAKH_COUNTRY_NAMES)
     alternation = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
-    pattern = re.compile(r"(?<!\w)(" + alternation + r")(?:'s|[а-яё]{0,4})?(?!\w)", re.IGNORECASE)
+    pattern = re.compile(r"(?<!\w)(" + alternation + r")(?:'s|[а-яё]{0,4}|[а-яёәғқңөұүһі]{0,6})?(?!\w)",
+                         re.IGNORECASE)
     return pattern, keys
+
+
+_KAZAKH_COUNTRY_NAMES = {
+    "қытай": "CN", "ресей": "RU", "түркия": "TR", "сауд арабиясы": "SA", "саудия": "SA", "оңтүстік корея": "KR",
+    "германия": "DE", "жапония": "JP", "үндістан": "IN", "өзбекстан": "UZ", "қатар": "QA", "польша": "PL",
+    "италия": "IT", "макао": "MO", "нидерланд": "NL", "франция": "FR", "ұлыбритания": "GB", "америка": "US",
+}
 
 
 _ADJ_RE = re.compile(

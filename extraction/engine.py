@@ -75,7 +75,7 @@ _HEADS = re.compile(
     r"(?<!\w)(завод|химзавод|фабрик|комбинат|электростанц|станци|комплекс|предприяти|цех|теплиц|ферм|птицефабрик|"
     r"птицеферм|элеватор|рудник|шахт|месторожден|хаб|компрессор|лини|площадк|дорог|трасс|парк|центр|"
     r"plant|factory|mill|farm|station|complex|mine|facility|hub|hotel|greenhouse|refinery|terminal|compressor|"
-    r"line|park|road|railway|зауыт|кешен|стансас|станция|кәсіпорын|жылыжай|фабрика|ферма)\w*",
+    r"line|park|road|railway|зауыт|кешен|стансас|станция|стантси|кәсіпорын|жылыжай|фабрика|ферма)\w*",
     re.IGNORECASE,
 )
 _EXTRA_OBJECT = re.compile(
@@ -681,14 +681,41 @@ def _inherits_partner(info: SentInfo, current: Frame) -> bool:
 
 
 def _drop_restated_frames(frames: list[Frame]) -> list[Frame]:
-    """A frame without a partner that repeats another frame's amount is the same deal told twice (a headline)."""
+    """A frame without a partner that repeats another frame's amount is the same deal told twice (a headline); a
+    frame that names only the project (its object and capacity) again is too, and a partner named there joins."""
     out = []
     for f in frames:
         if f.partner is None and any(o is not f and o.partner is not None and _same_money(f.amount, o.amount)
                                      for o in frames):
             continue
         out.append(f)
-    return out
+    kept = []
+    for f in out:
+        if f.amount is None:
+            twin = next((o for o in out if o is not f and o.amount is not None and _same_project(f, o)), None)
+            if twin is not None:
+                if twin.partner is None and f.partner is not None:
+                    twin.partner, twin.partner_sent = f.partner, f.partner_sent
+                    twin.sentences.append(f.partner_sent)
+                continue
+        kept.append(f)
+    return kept
+
+
+def _frame_capacity(frame: Frame) -> tuple[float, str] | None:
+    for s in frame.sentences:
+        caps = capacity_in(s.sent.text, None)
+        if caps:
+            return caps[0][0], caps[0][1]
+    return None
+
+
+def _same_project(a: Frame, b: Frame) -> bool:
+    """Two frames about one project: the same capacity of the same kind of object."""
+    if a.partner is not None and b.partner is not None and not same_company(a.partner.name, b.partner.name):
+        return False
+    ca, cb = _frame_capacity(a), _frame_capacity(b)
+    return ca is not None and ca == cb and bool(_frame_heads(a) & _frame_heads(b))
 
 
 _STAGE_OF_WEAK = {"future": "construction", "intent": "memorandum", "operating": "commissioned"}
