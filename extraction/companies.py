@@ -23,7 +23,9 @@ CYRILLIC_COMPANY = re.compile(
     rf"ЛЛП|АГ))?)(?=[\s,.;:)]|$)"
 )
 QUOTED_COMPANY = re.compile(
-    rf"(?:(?P<form>{_FORMS_BEFORE})\s*)?[«\"“„](?P<name>[^«»\"“”„\n]{{2,70}}?)[»\"”](?:\s*(?P<form2>ЖШС|ЖШҚ|ТОО|АҚ|АО|LLP|ООО))?"
+    rf"(?:(?P<form>{_FORMS_BEFORE})\s*)?[«\"“„](?P<name>[^«»\"“”„\n]{{2,70}}?)[»\"”]"
+    # "«X» ҰК АҚ" (national company), "«X» BK» ЖШС" (a stray quote in a copied name)
+    rf"(?:\s*(?:[A-ZА-Я]{{1,4}}»\s*)?(?:ҰК|НК)?\s*(?P<form2>ЖШС|ЖШҚ|ТОО|АҚ|АО|LLP|ООО))?"
 )
 _CUE_BEFORE = re.compile(
     r"(компани\w*|фирм\w*|инвестор\w*|холдинг\w*|корпораци\w*|концерн\w*|производител\w*|застройщик\w*|"

@@ -87,7 +87,8 @@ TARGET_VERB = re.compile(
     r"планирует\s+привлечь|задач\w*|цел\w+\s+(?:привлечь|показател)\w*|запланирован\w*\s+объ[её]м|"
     r"aims?\s+to\s+attract|plans?\s+to\s+attract|to\s+attract|\btarget\w*|goal\s+of|bring\s+.{0,40}\s+to\b|"
     r"тарту(?:ды|ға)?\s+(?:жоспар|көзде|міндет)\w*|тарту\s+жоспар\w*|тартылуы\s+тиіс|тарту\w*\s+міндет\w*|"
-    r"жеткізу\s+жоспар\w*)",
+    r"жеткізу\s+жоспар\w*|(?:тартуға|привлечь|to\s+attract)\s+(?:\w+\s+)?(?:мүмкіндік\s+береді|позвол\w+|"
+    r"will\s+allow|allows?))",
     re.IGNORECASE,
 )
 # "из них", "в том числе", "of which": the figure that follows is part of one said before

@@ -99,7 +99,8 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"железн\w*\s+руд\w*|iron\s+ore|темір\s+кен\w*", "07.10"),
     (r"уран\w*|uranium", "07.21"),
     (r"угол\w*|угл[яеи]\w*|coal|көмір\w*", "05.10"),
-    (r"нефт\w*\s+месторожд\w*|oil\s+field|добыч\w*\s+нефт\w*", "06.10"),
+    (r"нефт\w*\s+месторожд\w*|oil\s+field|добыч\w*\s+нефт\w*|запас\w*\s+нефти|oil\s+(?:reserves|production)|"
+     r"мұнай\s+(?:қор|кен|өндір)\w*|мұнай-газ\s+кен\w*", "06.10"),
     (r"хром\w*\s+руд\w*|хромит\w*|chrom\w*|медн\w*|copper|золот\w*|gold|руд\w*|ore\b|mining|обогатит\w*|"
      r"кен\s+орн\w*|алтын\w*|мыс\b|мыс\s+кен\w*|месторожден\w*|deposit", "07.29"),
     # machinery and vehicles
