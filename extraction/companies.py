@@ -36,7 +36,8 @@ _CUE_BEFORE = re.compile(
     r"фабрикасы\w*)\s*[–—:-]?\s*$",
     re.IGNORECASE,
 )
-_CUE_AFTER = re.compile(r"^\s*(компани\w*|корпорация\w*|has\b|have\b|signed|will\b|plans\b|is\b|opened|launched)",
+_CUE_AFTER = re.compile(r"^\s*(компани\w*|корпорация\w*|company\b|corporation\b|has\b|have\b|signed|will\b|plans\b|"
+                        r"is\b|opened|launched|invests?\b)",
                         re.IGNORECASE)
 CONTRACTOR_CUE = re.compile(r"подрядчик|генподряд|\bEPC\b|contractor|мердігер|поставщик|supplier|subcontract|"
                             r"raw\s+materials?\s+from|сырь[её]\w*\s+(?:от|у)\s|supplied\s+by|"
@@ -46,7 +47,9 @@ LOCAL_PARTNER_CUE = re.compile(r"местн\w+\s+партн[её]р|local\s+part
 _NOT_NAMES = re.compile(
     r"^(The|This|That|It|Its|In|On|At|By|For|From|Construction|Officials?|Kazakhstan|Aktobe|Atyrau|Kostanay|"
     r"Almaty|Astana|Shymkent|Region|District|President|Minister|Akim|Deputy|A|An|Mr|Ms|Under|After|Before|"
-    r"Once|When|While|According|Also|But|And)\b"
+    r"Once|When|While|According|Also|But|And|Another|Other|Several|Many|Some|Two|Three|Four|Five|Both|Each|Its|"
+    r"Their|His|Her|Our|These|Those|Such|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 
 
@@ -135,18 +138,27 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
             if not m:
                 continue
             core = m.group(1)
-        # strip leading function words caught by the capital-letter rule
+        # strip leading function words caught by the capital-letter rule ("The Nigerian GEM Petrol Chemical
+        # Company": the article and the demonym are not part of the name)
         lead = _NOT_NAMES.match(core)
+        name_at = m.start()
         if lead and not m.group(2):
-            continue
+            rest = _strip_lead_words(core)
+            if not rest or rest == core:
+                continue
+            lead = re.match(re.escape(core[: len(core) - len(rest)]), core)
+            name_at = m.start() + lead.end()
+            core = rest
         suffix = m.group(2)
-        before = sentence[max(0, m.start() - 40) : m.start()]
+        before = sentence[max(0, name_at - 40) : name_at]
         after = sentence[m.end() : m.end() + 20]
         # a verb after one plain capitalised word is weak evidence ("Cattle will come from ...")
         one_plain_word = " " not in core.strip() and not re.search(r"[A-Z0-9&].*[A-Z0-9&]", core)
-        after_cue = bool(_CUE_AFTER.match(after)) and not (one_plain_word and m.start() == 0)
+        after_cue = bool(_CUE_AFTER.match(after)) and not (one_plain_word and name_at == 0)
+        if not _strip_lead_words(core):
+            continue  # only demonyms and function words: "Another Turkish company ..."
         cue = bool(_CUE_BEFORE.search(before)) or after_cue or based != -1
-        cue = cue or any(0 <= m.start() - e <= 2 for e in adjective_ends)
+        cue = cue or any(0 <= name_at - e <= 2 for e in adjective_ends)
         if not suffix and not cue:
             continue
         if not suffix and (len(core) < 3 or core.isdigit() or re.fullmatch(r"[A-Z]{2,4}", core) and
@@ -182,6 +194,17 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
         c = out[0]
         out[0] = Company(c.name, c.start, c.end, "contractor", c.has_legal_form)
     return out
+
+
+def _strip_lead_words(core: str) -> str:
+    """The name left after leading function words and demonyms ("The Nigerian GEM ..." -> "GEM ...")."""
+    from extraction.countries import ADJECTIVE_STEMS
+
+    words = core.split(" ")
+    while words and (_NOT_NAMES.match(words[0]) or words[0].lower().rstrip("’'s") in ADJECTIVE_STEMS or
+                     words[0].lower() in ADJECTIVE_STEMS):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _names_a_place(word: str) -> bool:

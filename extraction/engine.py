@@ -75,7 +75,7 @@ _HEADS = re.compile(
     r"(?<!\w)(завод|химзавод|фабрик|комбинат|электростанц|станци|комплекс|предприяти|цех|теплиц|ферм|птицефабрик|"
     r"птицеферм|элеватор|рудник|шахт|месторожден|хаб|компрессор|лини|площадк|дорог|трасс|парк|центр|"
     r"plant|factory|mill|farm|station|complex|mine|facility|hub|hotel|greenhouse|refinery|terminal|compressor|"
-    r"line|park|road|railway|зауыт|кешен|стансас|станция|стантси|кәсіпорын|жылыжай|фабрика|ферма)\w*",
+    r"line|park|road|railway|field|deposit|зауыт|кешен|стансас|станция|стантси|кәсіпорын|жылыжай|фабрика|ферма)\w*",
     re.IGNORECASE,
 )
 _EXTRA_OBJECT = re.compile(
@@ -561,6 +561,10 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
                 pass  # a company in a sentence of its own, with no money, document or project: a side role
             else:
                 opens = True
+        elif figure is not None and current is not None and current.amount is None and current.partner is not None \
+                and info.new_para and _another_object(info, current) and not _inherits_partner(info, current):
+            # "X develops the field expansion project." / "He noted the gas chemical plant ... 67 bn is being built."
+            opens = True
         elif figure is not None and current is not None and current.amount is not None:
             same, _ = _restates(info, figure, current.amount)
             if same or (stage_money and not deal_money):
@@ -581,8 +585,8 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
             inherit = _inherits_partner(info, current)
         elif info.ordinal and (has_stage or info.project):
             opens = True
-        elif current is None and info.project and (has_stage or info.weak or deal_money or info.places or
-                                                     info.list_item):
+        elif current is None and info.project and not info.anaphoric and \
+                (has_stage or info.weak or deal_money or info.places or info.list_item):
             opens = True
         elif current is None and (deal_money or stage_money):
             opens = True

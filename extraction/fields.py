@@ -235,7 +235,7 @@ COMPLETION_CUE = re.compile(
     r"(?:start|begin)\w*\s+(?:production|operations|output)|output\b|церемони\w*|"
     r"пайдалануға|аяқта\w*|қуат\w*\s+(?:\S+\s+){0,3}шығ\w*|іске\s+қос\w*|қосыл\w*|алғашқы|ашыл\w*|"
     r"старт\w*\s+(?:объекта|предприятия|производства|завода|работы)|начн\w*\s+работ(?:ать|у)|начал\w*\s+работ(?:ать|у)|"
-    r"заработа\w*|достро\w*)", re.I)
+    r"заработа\w*|достро\w*|by\s+the\s+end\s+of|до\s+конца|к\s+концу|соңына\s+дейін)", re.I)
 _STAGE_WORD = re.compile(r"(?<!\w)(?:этап\w*|очеред\w*|stage\w*|phase\w*|кезең\w*)(?!\w)", re.I)
 _BUILD_WORK = re.compile(r"строительств\w*|стройк\w*|construction|building|құрылыс\w*", re.I)
 _RELATIVE_START = re.compile(r"^\s*(?:котор\w+|which|that)\s+(?:\w+\s+)?(?:начал\w*|стартовал\w*|began|started)",

@@ -19,7 +19,7 @@ VILLAGE_BEFORE = re.compile(r"^(сел[оаеу]|селом|посёл\w*|пос
 VILLAGE_ABBREVIATION = re.compile(r"(?:^|[\s(,])(?:с|п|а)\.\s*$")
 VILLAGE_AFTER = re.compile(r"^(ауыл\w*|village|settlement)$", re.I)
 CENTRE = re.compile(r"областн\w+\s+центр\w*|regional\s+(?:centre|center|capital)|облыс\s+орталығ\w*", re.I)
-_PREP = {"в", "во", "на", "из", "in", "at", "near", "of"}
+_PREP = {"в", "во", "на", "из", "in", "at", "near"}
 
 
 @dataclass(frozen=True)
