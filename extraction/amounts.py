@@ -189,6 +189,8 @@ def find_amounts(text: str, lang: str | None = None, *, at_text_end: bool = Fals
         start, end = m.start(), m.end()
         if m.group("isoa") and not iso_a:
             end = m.start("isoa")
+        if m.group("isob") and not iso_b and not m.group("qual"):
+            start = m.start("num")  # "worth 700 billion": "rth" was tried as a currency code, it is not one
         span = text[start:end]
         stripped = span.rstrip()
         end = start + len(stripped)

@@ -388,18 +388,24 @@ _THEIR_TOTAL = re.compile(r"^(?:\W*)(?:общ\w+\s+(?:стоимост|объ[е
                           r"cost|value))(?!\w)", re.IGNORECASE)
 
 
+_AS_A_RESULT = re.compile(r"^(?:\W*)(?:нәтижесінде|в\s+результате|в\s+итоге|as\s+a\s+result|in\s+total|итого)(?!\w)",
+                          re.IGNORECASE)
+
+
 def _totals_of_round_ups(infos: list[SentInfo]) -> None:
     """"В области реализуются три проекта. Общая стоимость – 6,7 млрд": a figure said of the projects a round-up
     sentence just counted is their total, not a deal."""
     for i, info in enumerate(infos):
-        if not any(k == "deal" for _, k in info.amounts) or info.project or \
+        if not any(k in ("deal", "soft_target", "soft_statistic") for _, k in info.amounts) or info.project or \
                 any(c.role == "partner" for c in info.companies):
             continue
-        if not _THEIR_TOTAL.search(info.sent.text):
+        soft = all(k != "deal" for _, k in info.amounts)
+        if not (_THEIR_TOTAL.search(info.sent.text) or soft and _AS_A_RESULT.search(info.sent.text)):
             continue
         recent = [p for p in infos[max(0, i - 3) : i] if p.analysed]
         if any(p.group and not any(k == "deal" for _, k in p.amounts) for p in recent):
-            info.amounts = [(m, "total" if k == "deal" else k) for m, k in info.amounts]
+            info.amounts = [(m, "total" if k in ("deal", "soft_target", "soft_statistic") else k)
+                            for m, k in info.amounts]
 
 
 def _deal_amounts(infos: list[SentInfo]) -> None:
@@ -631,7 +637,8 @@ def _take_amount(current: Frame, info: SentInfo) -> None:
         elif stage_money:
             current.amount, current.amount_sent, current.amount_kind = stage_money[0], info, "stage"
         elif soft_money and (_frame_has_project(current) or current.partner is not None):
-            current.amount, current.amount_sent, current.amount_kind = soft_money[0], info, "soft"
+            kind = next(k for m, k in info.amounts if m is soft_money[0])
+            current.amount, current.amount_sent, current.amount_kind = soft_money[0], info, kind
         return
     if current.amount_sent is info:
         return
@@ -647,12 +654,13 @@ def _take_amount(current: Frame, info: SentInfo) -> None:
             current.amount_sent.sent.start < current.partner_sent.sent.start:
         # the headline stated the figure before the investor was named; the body restates it
         current.amount, current.amount_sent = figure, info
-    elif same and current.amount_kind == "soft":
+    elif same and current.amount_kind.startswith("soft"):
         current.amount, current.amount_sent, current.amount_kind = figure, info, "deal"
     elif figure.currency == current.amount.currency and (
             FINAL_ESTIMATE.search(info.sent.text) or EARLY_ESTIMATE.search(current.amount_sent.sent.text)):
         current.amount, current.amount_sent = figure, info
-    elif current.amount_kind in ("stage", "soft") and cues.PROJECT_TOTAL.search(info.sent.text):
+    elif (current.amount_kind == "stage" or current.amount_kind.startswith("soft")) and \
+            cues.PROJECT_TOTAL.search(info.sent.text):
         # a first-stage figure, then the total of the whole project: the total is the deal's amount
         current.amount, current.amount_sent, current.amount_kind = figure, info, "deal"
 
@@ -995,13 +1003,18 @@ def _frame_to_mention(frame, infos, gaz, lang, article_region, investor_votes, c
     if not m.partner_country:
         reasons.append("country_unknown")
 
-    # amount
+    # amount: a figure the deal cannot be sure is its own is kept as written but not counted (the money rule)
     if frame.amount is not None:
         a = frame.amount
         m.amount, m.currency, m.amount_approximate, m.amount_text = a.value, a.currency, a.approximate, a.text
         fe["amount"] = [a.start, a.end]
         if a.approximate:
             reasons.append("amount_approximate")
+        doubt = _amount_doubt(frame)
+        if doubt is not None:
+            m.amount = m.currency = None
+            m.amount_approximate = False
+            reasons += ["amount_not_counted", doubt]
     else:
         reasons.append("amount_not_stated")
 
@@ -1107,10 +1120,27 @@ def _frame_to_mention(frame, infos, gaz, lang, article_region, investor_votes, c
                  "amount_not_stated": 0.05, "amount_approximate": 0.05, "status_guessed": 0.25,
                  "status_from_context": 0.1, "place_not_found": 0.2, "district_not_found": 0.1,
                  "sector_unknown": 0.1, "status_from_round_up": 0.05, "status_from_plan": 0.05,
-                 "country_from_round_up": 0.05, "year_from_round_up": 0.05}
+                 "country_from_round_up": 0.05, "year_from_round_up": 0.05, "amount_not_counted": 0.3}
     m.confidence = round(max(0.05, 1.0 - sum(penalties.get(r, 0.05) for r in reasons)), 3)
     m.confidence_reasons = reasons
     return m
+
+
+def _amount_doubt(frame: Frame) -> str | None:
+    """Why the frame's figure may not be this one deal's amount, or None when it is.
+
+    - possible_target / possible_statistic: the figure was said with target or statistic wording ("attracting
+      N is envisaged", "N was invested") and only the surrounding project makes it look like this deal's;
+    - possible_total: the figure is said of several projects at once ("will implement four projects worth N").
+    """
+    if frame.amount_kind == "soft_target":
+        return "possible_target"
+    if frame.amount_kind == "soft_statistic":
+        return "possible_statistic"
+    sent = frame.amount_sent
+    if sent is not None and (cues.COUNT_PROJECTS.search(sent.sent.text) or cues.PLURAL_OBJECTS.search(sent.sent.text)):
+        return "possible_total"
+    return None
 
 
 _FARM_LAND = re.compile(r"орошаем\w*|теплиц\w*|тепличн\w*|жылыжай\w*|greenhouse\w*|irrigat\w*|оросительн\w*|"
