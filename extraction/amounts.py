@@ -14,6 +14,8 @@ from functools import lru_cache
 import pycountry
 
 _SP = r"[ \u00a0\u202f\u2009]"
+# between a figure and its multiplier or currency a hard-wrapped line may break ("12 billion\ntenge")
+_WRAP = rf"{_SP}*\n?{_SP}*"
 _NUM = rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?:[.,]\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 
 MULTIPLIERS: list[tuple[str, float]] = [
@@ -71,9 +73,9 @@ AMOUNT_RE = re.compile(
     rf"(?:(?:{_before})|(?P<isob>{_ISO}){_SP}?)?{_SP}?"
     rf"(?<![\d^.,])(?P<num>{_NUM})"
     rf"(?:{_SP}*(?:[-–—]|до|to|-ден|және){_SP}*(?:\$|€)?(?P<num2>{_NUM}))?"
-    rf"{_SP}*(?P<mult>{_MULT})?(?![а-яёa-z])"
+    rf"{_WRAP}(?P<mult>{_MULT})?(?![а-яёa-z])"
     rf"(?:{_SP}+(?P<num_b>\d{{1,3}}(?:[.,]\d+)?){_SP}*(?P<mult_b>{_MULT})(?![а-яёa-z]))?"
-    rf"(?:{_SP}*(?:(?:{_after})|(?P<isoa>{_ISO}))(?![а-яёa-zA-Z]))?"
+    rf"(?:{_WRAP}(?:(?:{_after})|(?P<isoa>{_ISO}))(?![а-яёa-zA-Z]))?"
     rf"(?:[-‑]?\w{{0,4}}{_SP}+(?P<qual2>{_QUAL_AFTER}))?",
     re.IGNORECASE,
 )

@@ -144,6 +144,14 @@ NEW_ITEM = re.compile(
 # an item of a list named by its intro: "В их числе – два завода", "Among them", "Олардың қатарында"
 ITEM_START = re.compile(r"^(?:[^\w]*)(?:в\s+их\s+числе|среди\s+них|among\s+them|в\s+том\s+числе|олардың\s+қатарында|"
                         r"солардың\s+бірі|к\s+примеру|например|for\s+example|for\s+instance)(?!\w)", re.IGNORECASE)
+# a link block to other articles: "Читайте также", "Related", "Сейчас читают", "Оқи отырыңыз"
+RELATED_HEADLINE = re.compile(
+    r"^\W*(?:читайте\s+(?:также|тоже)|также\s+читайте|смотрите\s+также|ещ[её]\s+по\s+теме|похожие\s+новости|"
+    r"сейчас\s+читают|популярное|самое\s+читаемое|новости\s+партн[её]ров|related(?:\s+news|\s+articles)?|"
+    r"read\s+(?:also|more)|see\s+also|most\s+read|more\s+news|оқи\s+отырыңыз|тағы\s+оқыңыз|ұқсас\s+жаңалықтар|"
+    r"сондай-ақ\s+оқыңыз|көп\s+оқылған)(?!\w)",
+    re.IGNORECASE,
+)
 # an earlier report retold below the news: a new context for what follows
 EARLIER_REPORT = re.compile(r"^(?:ранее|напомним|ранее\s+сообщалось|earlier|previously|recall|еске\s+салайық|"
                             r"еске\s+сал\w*|бұған\s+дейін)\b", re.IGNORECASE)

@@ -114,6 +114,7 @@ class SentInfo:
     cancelled: bool = False
     analysed: bool = False
     segment: int = 0  # 1, 2 ... for the later parts of a sentence cut into one unit per listed project
+    chrome: bool = False  # a link to another article, a ticker, a footer: never part of a deal
     # for an umbrella total found as a sum: amount index -> text offsets of the deal amounts it adds up
     total_parts: dict[int, list[int]] = field(default_factory=dict)
 
@@ -271,6 +272,7 @@ def _analyse(text: str, lang: str) -> list[SentInfo]:
     in_quote = False
     prev_line_intro = False
     prev_list = False
+    chrome_left = 0
     sentences = split_sentences(text)
     last_index = len(sentences) - 1
     for n, sent in enumerate(sentences):
@@ -286,6 +288,17 @@ def _analyse(text: str, lang: str) -> list[SentInfo]:
         if line_start:
             prev_list = list_item or (prev_list and not new_para)
         base = SentInfo(sent, sent, para, quote=in_quote, list_item=list_item, new_para=new_para)
+        if new_para and cues.RELATED_HEADLINE.match(sent.text):
+            # "Читайте также: ...", "Related", "Сейчас читают": links to other articles, with their own figures
+            chrome_left = 3 if len(sent.text) < 40 else 0
+            base.chrome = True
+            infos.append(base)
+            continue
+        if chrome_left and new_para:
+            chrome_left -= 1
+            base.chrome = True
+            infos.append(base)
+            continue
         prev_line_intro = sent.text.rstrip().endswith(":") or bool(cues.LIST_INTRO.search(sent.text)
                                                                   and len(sent.text) < 60)
         if not _CUE.search(sent.text):
@@ -510,6 +523,9 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
     last: SentInfo | None = None
     for info in infos:
         prev, last = last, info
+        if info.chrome:
+            current = None
+            continue
         if not info.analysed:
             if current is not None:
                 current.sentences.append(info)
@@ -592,7 +608,7 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
         elif info.ordinal and (has_stage or info.project):
             opens = True
         elif current is None and info.project and not info.anaphoric and \
-                (has_stage or info.weak or deal_money or info.places or info.list_item):
+                (has_stage or info.weak or deal_money or info.places or info.list_item or info.new_item):
             opens = True
         elif current is None and (deal_money or stage_money):
             opens = True
@@ -794,6 +810,8 @@ def _status(frame: Frame, infos: list[SentInfo]) -> tuple[str, list[str], tuple[
     return "memorandum", ["status_guessed"], None
 
 
+_PLACE_ANAPHORA = re.compile(r"(?<!\w)(?:в\s+(?:этом\s+)?(?:моно)?город[еа]|в\s+райцентре|там\s+же|"
+                             r"in\s+the\s+(?:same\s+)?(?:city|town)|осы\s+қалада|қалада)(?!\w)", re.IGNORECASE)
 _DATELINE = re.compile(
     r"(?<!\d)(?:(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>20\d\d)|(?P<d2>\d{1,2})\s+(?P<mon>[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүІіA-Za-z]+)\.?"
     r",?\s+(?P<y2>20\d\d))(?!\d)"
@@ -854,9 +872,18 @@ def _extract(text, *, published, lang, title, gazetteer) -> list[DealMention | A
     lang = lang or detect_language((title or "") + "\n" + text)
     infos = _analyse(text, lang)
     _deal_amounts(infos)
-    # places are read in every sentence: a district named in a plain sentence sets the scene for what follows
+    # places are read in every sentence: a district named in a plain sentence sets the scene for what follows;
+    # "в моногороде", "в городе", "там же", "in the city" point back at the town last named
+    last_local: PlaceHit | None = None
     for info in infos:
-        info.places = find_places(info.sent.text, gaz, lang)
+        info.places = [] if info.chrome else find_places(info.sent.text, gaz, lang)
+        local = [h for h in info.places if h.place is not None and h.place.kind in ("district", "city_regional")]
+        if local:
+            last_local = local[-1]
+        elif last_local is not None and not info.chrome:
+            ref = _PLACE_ANAPHORA.search(info.sent.text)
+            if ref:
+                info.places.append(dataclasses.replace(last_local, start=ref.start(), end=ref.end(), how="city"))
 
     # article-level context: region and the foreign country most talked about
     region_votes: Counter[str] = Counter()
@@ -888,7 +915,8 @@ def _extract(text, *, published, lang, title, gazetteer) -> list[DealMention | A
     for info in infos:
         if info.para not in lead_paragraphs:
             continue
-        for code in investor_countries(info.sent.text):
+        code = _investor_country(info)
+        if code:
             investor_votes[code] += 1
     if title:
         for code in investor_countries(title):
@@ -906,7 +934,7 @@ def _extract(text, *, published, lang, title, gazetteer) -> list[DealMention | A
     by_frame: dict[int, DealMention] = {}
     for frame in frames:
         m = _frame_to_mention(frame, infos, gaz, lang, article_region, investor_votes, company_country,
-                              published_year, lead_place)
+                              published_year, lead_place, single_frame=len(frames) == 1)
         if m is not None:
             if frame.sibling is not None and id(frame.sibling) in by_frame:
                 _share_with_sibling(m, by_frame[id(frame.sibling)])
@@ -946,15 +974,28 @@ def _lead_place(infos: list[SentInfo], title: str | None, gaz: Gazetteer, lang: 
     if title:
         hits += find_places(title, gaz, lang)
     first_para = infos[0].para if infos else 0
+    headline = bool(infos) and len(infos[0].sent.text) < 120 and not infos[0].sent.text.rstrip().endswith(".")
     for info in infos[:4]:
-        if info.para <= first_para + (1 if len(infos[0].sent.text) < 120 else 0):
+        if info.para <= first_para + (1 if headline else 0):
             hits += info.places
     local = {h.place.code: h for h in hits if h.place is not None and h.place.kind in ("district", "city_regional")}
     return next(iter(local.values())) if len(local) == 1 else None
 
 
+def _investor_country(info: SentInfo) -> str | None:
+    """The investor's country a unit names ("китайская сторона", "инвесторы из Италии"), not the country of a
+    contractor or supplier named right after it ("с немецкой компанией «X» на поставку линии")."""
+    for code in investor_countries(info.sent.text):
+        spans = [(s, e) for s, e, c in info.countries if c == code]
+        side = [c for c in info.companies if c.role != "partner"]
+        if spans and side and all(any(0 <= c.start - e <= 40 for c in side) for _, e in spans):
+            continue
+        return code
+    return None
+
+
 def _frame_to_mention(frame, infos, gaz, lang, article_region, investor_votes, company_country, published_year,
-                      lead_place):
+                      lead_place, single_frame=False):
     sents = frame.sentences
     if not sents:
         return None
@@ -970,6 +1011,9 @@ def _frame_to_mention(frame, infos, gaz, lang, article_region, investor_votes, c
         return None
     if frame.amount is None and frame.partner is None and not _has_local_place(frame, lead_place):
         return None
+    if frame.amount is None and frame.partner is None and not any(
+            h.place is not None and h.place.kind in ("district", "city_regional") for h in sents[0].places):
+        return None  # a project with neither figure nor investor is a deal only where its own sentence places it
     m = DealMention()
     reasons: list[str] = []
     fe: dict[str, list[int]] = {}
@@ -986,18 +1030,13 @@ def _frame_to_mention(frame, infos, gaz, lang, article_region, investor_votes, c
     else:
         reasons.append("partner_not_found")
     if not m.partner_country:
-        for info in sents:
-            found = investor_countries(info.sent.text)
-            if found:
-                m.partner_country = found[0]
-                break
+        m.partner_country = next((cc for cc in map(_investor_country, sents) if cc), None)
     if not m.partner_country and frame.group is not None and not re.search(
             r"(?<!\w)(?:один|одна|одного|одной|one\s+of|біреуі|бірі)(?!\w)", frame.group.sent.text, re.I):
-        found = investor_countries(frame.group.sent.text)
-        if found:
-            m.partner_country = found[0]
+        m.partner_country = _investor_country(frame.group)
+        if m.partner_country:
             reasons.append("country_from_round_up")
-    if not m.partner_country and frame.partner is not None and len(investor_votes) == 1:
+    if not m.partner_country and len(investor_votes) == 1 and (frame.partner is not None or single_frame):
         m.partner_country = next(iter(investor_votes))
         reasons.append("country_from_article")
     if not m.partner_country:
@@ -1070,6 +1109,8 @@ def _frame_to_mention(frame, infos, gaz, lang, article_region, investor_votes, c
     texts = [s.sent.text for s in ordered if s.project or s.new_item or s is key]
     if frame.context is not None:
         texts.append(frame.context.sent.text)
+    if frame.group is not None and frame.group.project:
+        texts.append(frame.group.sent.text)  # "запустили две солнечные станции": what the listed items are
     code, _ = sector_for(texts, gaz, partner=m.partner_name)
     m.oked = code
     if not code:

@@ -10,7 +10,8 @@ from extraction.gazetteer import Gazetteer, Place, fold
 _TOKEN = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 DISTRICT_NOUN = re.compile(r"^(район\w*|р-н\w*|аудан\w*|districts?)$", re.I)
 REGION_NOUN = re.compile(r"^(област\w*|облыс\w*|region|regional|oblast|province)$", re.I)
-CITY_BEFORE = re.compile(r"^(город\w*|г|city|town|қала\w*|моногород\w*|monotown|моноқала\w*)$", re.I)
+CITY_BEFORE = re.compile(r"^(город\w*|г|city|town|қала\w*|моногород\w*|monotown|моноқала\w*|зон[аеуы]\w*|zone)$",
+                         re.I)
 CITY_AFTER = re.compile(r"^(қала\w*|city|town)$", re.I)
 TOWN_AFTER = re.compile(r"^(town|кент\w*|қала\w*)$", re.I)
 _KK_LOCATIVE = re.compile(r"(?:да|де|та|те|нда|нде)$")
@@ -111,11 +112,17 @@ def find_places(sentence: str, gaz: Gazetteer, lang: str) -> list[PlaceHit]:
                 hits.append(PlaceHit(district, s, e, "village"))
                 continue
         if w[:1].isupper() and not DISTRICT_NOUN.match(nxt) and not REGION_NOUN.match(nxt):
-            city_context = bool(CITY_BEFORE.match(prev)) or bool(CITY_AFTER.match(nxt))
+            # "в промышленной зоне Актау" names the town; "зоны «Актобе»" names the zone
+            city_context = (bool(CITY_BEFORE.match(prev)) and not re.search(r"[«\"“]", prev_gap)) or \
+                bool(CITY_AFTER.match(nxt))
             if re.match("[A-Za-z]", w):
                 cands = gaz.latin_lookup(w, fuzzy=False)
             else:
                 cands = gaz.ru_lookup(w) or gaz.kk_lookup(w)
+                if not cands and lang == "kk":
+                    # "Шымкентте", "Екібастұзда": a Kazakh case ending on a city's name
+                    cands = next((c for c in (gaz.kk_lookup(b) or gaz.ru_lookup(b) for b in kk_base_forms(w)) if c),
+                                 [])
             p = _pick(cands, ("city_republican", "city_regional"))
             bare_ok = p is not None and p.kind == "city_republican"
             located = city_context or prev.lower() in _PREP or prev_gap.strip(" ").endswith("г.") or \

@@ -11,11 +11,12 @@ KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _NO_BREAK_AFTER = {
     "co", "pvt", "st", "mr", "mrs", "dr", "no", "vs", "etc", "jr", "sr",
     "г", "гг", "т", "ул", "им", "обл", "р", "с", "п", "д", "кв",
-    "а.ş", "a.ş", "s.a", "u.s", "e.g", "i.e", "ş", "о", "б",
+    "s.a", "u.s", "e.g", "i.e", "о", "б",
 }
 # after these a capital letter starts a new sentence ("составили $31 млн. Строительство", "Co., Ltd. Также"); a
 # lowercase word continues it ("5 млн. тенге")
-_BREAK_BEFORE_CAPITAL = {"ltd", "inc", "corp", "llc", "jsc", "plc", "тыс", "млн", "млрд", "трлн", "долл", "руб"}
+_BREAK_BEFORE_CAPITAL = {"ltd", "inc", "corp", "llc", "jsc", "plc", "тыс", "млн", "млрд", "трлн", "долл", "руб",
+                         "а.ş", "a.ş", "ş"}
 _BOUNDARY = re.compile(r"[.!?…]+[\"»”)]*(?=\s)|\n\s*")
 _LAST_TOKEN = re.compile(r"([^\s(«\"“]+)$")
 

@@ -1,0 +1,415 @@
+"""What real regional news needs, checked on our own sentences (invented companies, places and figures; ru/kk/en).
+
+Each block is one class of wording from issue 11: round-ups that list several projects, totals/targets/statistics
+next to deals, status from real wording, sector and partner country, amount formats, page chrome, cut excerpts,
+and the money rule (a figure that may not be one deal's amount is kept as written but not counted).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from extraction import AnnouncedTotal, DealMention, extract_article
+from extraction.amounts import find_amounts
+from extraction.fields import capacity_in, jobs_in
+from extraction.gazetteer import default_gazetteer
+from extraction.latin_kk import is_kazakh_latin, transliterate
+from extraction.text import split_sentences
+
+
+def deals(text: str, **kw) -> list[DealMention]:
+    return [m for m in extract_article(text, **kw) if isinstance(m, DealMention)]
+
+
+def totals(text: str, **kw) -> list[AnnouncedTotal]:
+    return [m for m in extract_article(text, **kw) if isinstance(m, AnnouncedTotal)]
+
+
+def district(m: DealMention) -> str | None:
+    return default_gazetteer().places[m.district_kato].name_ru if m.district_kato else None
+
+
+# ---------------------------------------------------------------- round-ups: one deal per listed project
+def test_round_up_in_paragraphs_gives_each_project_its_own_amount_jobs_and_capacity():
+    text = (
+        "В Павлодарской области в 2024 году ввели в эксплуатацию пять предприятий на 21 млрд тенге.\n"
+        "Так, в Аксу заработал завод по выпуску полипропиленовых мешков за 3,2 млрд тенге. "
+        "Мощность – 40 млн мешков в год, создано 85 рабочих мест.\n"
+        "Еще один проект – молочная ферма на 1 200 голов стоимостью 2,7 млрд тенге, где трудятся 40 человек.\n"
+        "Также в Экибастузе открыли цех по сборке трансформаторов. Стоимость проекта – 1,1 млрд тенге."
+    )
+    out = deals(text, published=datetime.date(2025, 2, 1), lang="ru")
+    assert sorted(d.amount for d in out) == [1.1e9, 2.7e9, 3.2e9]
+    bags = next(d for d in out if d.amount == 3.2e9)
+    farm = next(d for d in out if d.amount == 2.7e9)
+    assert (bags.capacity_value, bags.capacity_unit, bags.jobs) == (40e6, "units/year", 85)
+    assert (farm.capacity_value, farm.capacity_unit) == (1200, "head")
+    assert all(d.status == "commissioned" for d in out)
+    assert [t.amount for t in totals(text, lang="ru") if t.kind == "total"] == [21e9]
+
+
+def test_round_up_in_one_sentence_cut_at_semicolons_gives_one_deal_per_item():
+    text = ("Өткен жылы облыста 3 жоба іске асырылды. Олар: «Жайық Құрылыс» ЖШС кірпіш зауыты, жоба құны 640 млн "
+            "теңге, 35 жаңа жұмыс орнымен; «Ақжайық Агро» ЖШС құс фабрикасы, жоба құны 2 млрд 150 млн теңге, 60 "
+            "жұмыс орнымен.")
+    out = deals(text, lang="kk")
+    assert sorted(d.amount for d in out) == [640e6, 2.15e9]
+    assert {d.jobs for d in out} == {35, 60}
+    assert all(d.partner_country == "KZ" for d in out)
+
+
+def test_bullet_list_after_an_intro_gives_each_line_its_deal_and_the_intro_its_stage_and_place():
+    text = ("В индустриальной зоне Кокшетау открылись три производства:\n"
+            "- по выпуску металлочерепицы (инвестиции – 900 млн тенге);\n"
+            "- по производству пеллет из соломы (инвестиции – 450 млн тенге);\n"
+            "- по розливу питьевой воды (инвестиции – 1,3 млрд тенге).")
+    out = deals(text, lang="ru")
+    assert sorted(d.amount for d in out) == [450e6, 900e6, 1.3e9]
+    assert {d.status for d in out} == {"commissioned"}
+    assert {district(d) for d in out} == {"Кокшетау Г.А."}
+
+
+def test_english_round_up_with_another_company_and_the_same_investor_again():
+    text = ("Eight investment agreements worth $640 million were signed at the Saryarka Invest forum.\n"
+            "Polish company Vistula Dairy will build a cheese plant in Bukhar-Zhyrau district for $38 million.\n"
+            "Another Polish company, Mazury Feed, plans to invest $22 million in a compound feed mill.\n"
+            "Kazakhstan's Temir Kurylys LLP will launch a rebar mill worth 14 billion tenge (US$29 million).")
+    out = deals(text, published=datetime.date(2025, 10, 1), lang="en")
+    amounts = sorted((d.amount, d.currency) for d in out)
+    assert amounts == [(22e6, "USD"), (38e6, "USD"), (14e9, "KZT")]
+    assert {d.partner_country for d in out} == {"PL", "KZ"}
+    assert all(d.status == "agreement" for d in out)  # the agreements named in the round-up sentence
+
+
+def test_a_project_introduced_before_its_figure_keeps_its_own_fields():
+    text = ("Стоимость проекта – 4 млрд тенге. На заводе работают 120 человек.\n"
+            "Также в городе построили цех по переработке облепихи мощностью 600 тонн в год. "
+            "Стоимость – 800 млн тенге. Трудоустроено 25 человек.")
+    out = deals(text, lang="ru")
+    small = next(d for d in out if d.amount == 800e6)
+    assert (small.capacity_value, small.jobs) == (600, 25)
+    assert next(d for d in out if d.amount == 4e9).jobs == 120
+
+
+def test_two_projects_listed_in_one_sentence_share_the_investor_country_and_the_place():
+    text = ("В Кентау с китайскими инвесторами запустили две солнечные станции. "
+            "Станция мощностью 8 МВт обошлась в 1,9 млрд тенге, а 5 МВт – в 1,2 млрд тенге.")
+    out = deals(text, lang="ru")
+    assert sorted(d.amount for d in out) == [1.2e9, 1.9e9]
+    assert {d.partner_country for d in out} == {"CN"}
+    assert {d.oked[:2] for d in out} == {"35"}
+    assert {district(d) for d in out} == {"Кентау Г.А."}
+
+
+# ---------------------------------------------------------------- totals, targets, statistics, pools, forums
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("С начала года в экономику области привлечено 640 млрд тенге инвестиций.", "ru"),
+        ("В регионе сформирован пул из 75 инвестиционных проектов общей стоимостью 2,1 трлн тенге.", "ru"),
+        ("Инвестиционный портфель города включает 40 проектов на 900 млрд тенге.", "ru"),
+        ("На форуме подписано 12 меморандумов на общую сумму 310 млрд тенге.", "ru"),
+        ("Область планирует привлечь 1,2 трлн тенге инвестиций в 2026 году.", "ru"),
+        ("Облысқа жыл басынан бері 480 млрд теңге инвестиция тартылды.", "kk"),
+        ("Биыл өңірде жалпы құны 95 млрд теңгені құрайтын 14 жоба іске қосылады.", "kk"),
+        ("Foreign direct investment into the region reached $1.4 billion in the first half of the year.", "en"),
+        ("The region aims to attract KZT 2 trillion of investment by 2030.", "en"),
+        ("A pool of 63 projects worth 1.1 trillion tenge has been formed in the region.", "en"),
+        ("Industrial output rose 6% and reached 3.2 trillion tenge last year.", "en"),
+    ],
+)
+def test_totals_targets_statistics_pools_and_forum_sums_are_not_deals(text, lang):
+    assert deals(text, lang=lang) == []
+    assert totals(text, lang=lang)
+
+
+def test_a_count_of_projects_with_a_sum_next_to_a_named_deal_stays_apart_from_it():
+    text = ("В этом году в области запущено 17 проектов на 230 млрд тенге. В их числе завод ТОО «Север Пласт» "
+            "по выпуску ПЭТ-преформ стоимостью 6 млрд тенге.")
+    out = deals(text, lang="ru")
+    assert [d.amount for d in out] == [6e9]
+    assert [t.amount for t in totals(text, lang="ru")] == [230e9]
+
+
+def test_a_total_said_after_a_counted_round_up_is_a_total():
+    text = ("В районе реализуются два проекта с отечественным капиталом. Общая стоимость – 9,4 млрд тенге.\n"
+            "Строится элеватор на 60 тыс. тонн за 5,1 млрд тенге. Также строят мельницу за 4,3 млрд тенге.")
+    assert sorted(d.amount for d in deals(text, lang="ru")) == [4.3e9, 5.1e9]
+    assert [t.kind for t in totals(text, lang="ru")] == ["total"]
+
+
+def test_growth_and_comparison_with_last_year_are_statistics():
+    text = "Бұл өткен жылдың сәйкес кезеңімен салыстырғанда 90 млрд теңгеге артық."
+    assert deals(text, lang="kk") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("В Жаркаинском районе планировали построить завод по выпуску биотоплива за 12 млрд тенге. Однако "
+         "инициатор не нашел финансирования, и совет принял решение лишить проект статуса инвестиционного.", "ru"),
+        ("The investment agreement for a $60 million glass plant near Aral was terminated after the investor "
+         "failed to start construction.", "en"),
+    ],
+)
+def test_a_cancelled_or_revoked_project_is_not_a_deal(text, lang):
+    assert deals(text, lang=lang) == []
+
+
+def test_other_investors_who_withdrew_do_not_cancel_the_deal_in_the_article():
+    text = ("Компания Tau Reagents построит в СЭЗ химический завод стоимостью 30 млрд тенге. "
+            "Участки были заняты инвесторами, которые отказались от реализации своих проектов.")
+    assert [d.amount for d in deals(text, lang="ru")] == [30e9]
+
+
+# ---------------------------------------------------------------- status from real wording
+@pytest.mark.parametrize(
+    ("sentence", "lang", "status"),
+    [
+        ("В Сарыагаше построят завод по производству томатной пасты за 3 млрд тенге.", "ru", "construction"),
+        ("Планируется запуск тепличного комплекса стоимостью 7 млрд тенге.", "ru", "construction"),
+        ("В районе реализуется проект по строительству птицефабрики за 4 млрд тенге.", "ru", "construction"),
+        ("Завод по выпуску стекловаты стоимостью 5 млрд тенге запущен в тестовом режиме.", "ru", "commissioned"),
+        ("Жамбыл ауданында құны 2 млрд теңге болатын сүт зауыты іске қосылды.", "kk", "commissioned"),
+        ("Ауданда құны 3 млрд теңге болатын жылыжай кешені салынып жатыр.", "kk", "construction"),
+        ("Arkalyk Minerals is to open a $45 million processing plant.", "en", "construction"),
+        ("A $12 million bottling plant worth is being implemented by Caspian Spring LLP.", "en", "construction"),
+        ("Dala Seeds LLP inaugurated a $9 million seed plant.", "en", "commissioned"),
+        ("Orient Build intends to build a $30 million brick plant in the region.", "en", "memorandum"),
+    ],
+)
+def test_status_comes_from_real_news_wording(sentence, lang, status):
+    [d] = deals(sentence, lang=lang)
+    assert d.status == status
+
+
+def test_a_memorandum_named_earlier_is_not_lifted_by_calling_it_an_agreement_later():
+    text = ("Подписан меморандум между ТОО «Степь Агро» и турецкой компанией Anatolia Tarim A.Ş. "
+            "Соглашение предусматривает строительство в Шортанды комбикормового завода.")
+    [d] = deals(text, lang="ru")
+    assert d.status == "memorandum" and d.partner_country == "TR"
+
+
+def test_agreed_is_not_an_agreement():
+    text = ("Аким и ТОО «Ертіс Гидро» договорились о строительстве малой ГЭС стоимостью 15 млрд тенге. "
+            "Подписание меморандума состоялось на форуме.")
+    [d] = deals(text, lang="ru")
+    assert d.status == "memorandum"
+
+
+# ---------------------------------------------------------------- sector and partner country
+@pytest.mark.parametrize(
+    ("sentence", "lang", "division"),
+    [
+        ("завод по производству цианида натрия стоимостью 20 млрд тенге", "ru", "20"),
+        ("комбинат по выпуску медного концентрата стоимостью 90 млрд тенге", "ru", "07"),
+        ("гидрометаллургический завод по переработке золотосодержащего концентрата за 50 млрд тенге", "ru", "24"),
+        ("цех по производству ДСП и ЛДСП стоимостью 40 млрд тенге", "ru", "16"),
+        ("a nonwovens factory worth 3 billion tenge", "en", "13"),
+        ("a metal doors plant worth 2 billion tenge", "en", "25"),
+        ("үй жануарларына арналған азық зауыты, құны 50 млрд теңге", "kk", "10"),
+        ("түйе сүтінен ұнтақ шығаратын зауыт, құны 2 млрд теңге", "kk", "10"),
+        ("жүк көтергіш крандар шығаратын зауыт, құны 4 млрд теңге", "kk", "28"),
+        ("производство пищевой соли за 3 млрд тенге", "ru", "08"),
+    ],
+)
+def test_sector_comes_from_real_project_descriptions(sentence, lang, division):
+    [d] = deals(sentence + ".", lang=lang)
+    assert d.oked[:2] == division
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "country"),
+    [
+        ("Инвестор – компания из Малайзии. Завод по выпуску перчаток стоимостью 30 млн долларов построят в "
+         "Кызылорде.", "ru", "MY"),
+        ("Проект реализуется с участием инвесторов из Италии: в Костанае построят завод пасты за 8 млрд "
+         "тенге.", "ru", "IT"),
+        ("Ресейлік «Волга Техмаш» компаниясы құны 12 млрд теңге болатын зауыт салып жатыр.", "kk", "RU"),
+        ("Nordic Timber AB, a subsidiary of the Swedish group Skog Holding AB, will build a $70 million "
+         "sawmill.", "en", "SE"),
+        ("Steppe Cables B.V. signed an agreement for a $25 million cable plant.", "en", "NL"),
+        ("ТОО «Ұлы Дала Жем» построит комбикормовый завод за 2 млрд тенге.", "ru", "KZ"),
+        ("Shymkent Glass KZ will open a container glass plant worth $90 million.", "en", "KZ"),
+        ("Атырауская компания Caspian Pack Materials построит завод упаковки за 4 млрд тенге.", "ru", "KZ"),
+    ],
+)
+def test_partner_country_from_legal_forms_demonyms_investors_from_x_and_parent_companies(text, lang, country):
+    [d] = deals(text, lang=lang)
+    assert d.partner_country == country
+
+
+def test_an_export_market_is_not_the_investors_country():
+    text = ("Steppe Feed LLP opened a $14 million feed mill in Shymkent. "
+            "It plans to export to Uzbekistan and Kyrgyzstan.")
+    [d] = deals(text, lang="en")
+    assert d.partner_country is None or d.partner_country == "KZ"
+
+
+def test_a_supplier_of_equipment_is_not_the_partner():
+    text = ("Кондитерская фабрика «Сладкий Двор» заключила договор с немецкой компанией «Backmann» на поставку "
+            "линии. Инвестиции в проект – 2,2 млрд тенге.")
+    [d] = deals(text, lang="ru")
+    assert "Сладкий Двор" in d.partner_name and d.partner_country != "DE"
+
+
+# ---------------------------------------------------------------- amounts as real news writes them
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "currency"),
+    [
+        ("стоимостью 5 млрд 600 млн тенге", "ru", 5.6e9, "KZT"),
+        ("жобаның құны 3 млрд 250,5 млн теңге", "kk", 3.2505e9, "KZT"),
+        ("общей стоимостью шесть миллиардов 300 миллионов тенге", "ru", 6.3e9, "KZT"),
+        ("инвестиции составят два триллиона тенге", "ru", 2e12, "KZT"),
+        ("a KZT 15 bn plant", "en", 15e9, "KZT"),
+        ("worth tenge 3.4bn", "en", 3.4e9, "KZT"),
+        ("a €500mn investment", "en", 500e6, "EUR"),
+        ("helped to attract over KZT 100 bln", "en", 100e9, "KZT"),
+        ("бес миллиард теңге инвестиция", "kk", 5e9, "KZT"),
+        ("twelve million dollars", "en", 12e6, "USD"),
+    ],
+)
+def test_amount_formats_of_real_news(text, lang, value, currency):
+    [m] = find_amounts(text, lang)
+    assert (m.value, m.currency) == (value, currency)
+
+
+def test_tenge_with_a_bracketed_dollar_conversion_is_one_deal_in_tenge():
+    text = "ТОО «Алтай Полимер» построит завод за 26,4 млрд тенге ($55 млн) в Риддере."
+    [d] = deals(text, lang="ru")
+    assert (d.amount, d.currency) == (26.4e9, "KZT")
+
+
+def test_a_dollar_figure_restated_later_in_tenge_with_the_dollars_in_brackets_takes_the_tenge():
+    text = ("Подписано соглашение с компанией Jiangxi Alloy Co., Ltd. о строительстве завода стоимостью $90 млн.\n"
+            "Стоимость проекта: 42,3 млрд тенге ($90 млн)")
+    [d] = deals(text, lang="ru")
+    assert (d.amount, d.currency) == (42.3e9, "KZT")
+
+
+def test_number_words_give_jobs():
+    [(n, _, _)] = jobs_in("Завод даст работу семидесяти местным жителям.", "ru")
+    assert n == 70
+
+
+def test_thousands_with_a_decimal_are_jobs_in_thousands():
+    [(n, _, _)] = jobs_in("На комбинате будет создано 1,8 тыс. рабочих мест.", "ru")
+    assert n == 1800
+
+
+def test_a_count_of_jobs_is_not_a_year():
+    [d] = deals("ТОО «Кен Металл» построит комбинат за 80 млрд тенге, будет создано более 2000 рабочих мест.",
+                lang="ru")
+    assert d.start_year is None and d.completion_year is None and d.jobs == 2000
+
+
+def test_capacity_in_tonnes_without_a_period_is_yearly():
+    [(v, unit, _, _)] = capacity_in("Производственная мощность составляет 90 тыс. тонн.", "ru")
+    assert (v, unit) == (90000, "t/year")
+
+
+def test_annual_capacity_in_units():
+    [(v, unit, _, _)] = capacity_in("Годовая мощность — 1 500 единиц.", "ru")
+    assert (v, unit) == (1500, "units/year")
+
+
+# ---------------------------------------------------------------- Kazakh in the Latin alphabet
+def test_kazakh_latin_text_is_read_through_cyrillic_and_spans_point_into_the_original():
+    text = ("Túrkistan oblysynda «Saryaǵash Jemis» JShS jemis óńdeıtin zaýyt iske qosyldy. Joba quny 2 mlrd 400 "
+            "mln teńge, 55 jańa jumys orny ashyldy. Zaýyt jylyna 8 myń tonna ónim shyǵarady.")
+    assert is_kazakh_latin(text)
+    [d] = deals(text)
+    assert (d.amount, d.currency, d.status, d.jobs) == (2.4e9, "KZT", "commissioned", 55)
+    assert d.partner_country == "KZ" and "Saryaǵash Jemis" in d.partner_name
+    assert text[d.evidence_start : d.evidence_end] == d.evidence
+    a, b = d.field_evidence["amount"]
+    assert text[a:b] == d.amount_text == "2 mlrd 400 mln teńge"
+
+
+def test_transliteration_keeps_names_and_maps_letters():
+    reading = transliterate("«Aq Jol» JShS Qazaqstanda jańa joba bastady, quny 5 mlrd teńge")
+    assert reading.text.startswith("«Aq Jol» ЖШС")
+    assert "жаңа жоба" in reading.text and "теңге" in reading.text
+    start = reading.text.index("теңге")
+    a, b = reading.to_original(start, start + len("теңге"))
+    assert "«Aq Jol» JShS Qazaqstanda jańa joba bastady, quny 5 mlrd teńge"[a:b] == "teńge"
+
+
+# ---------------------------------------------------------------- page chrome and cut excerpts
+def test_page_chrome_tickers_counters_and_datelines_do_not_become_deals():
+    text = ("Меню\n  • $ 512.40 -0.85\n  • € 598.10 +1.20\n  • ¥ 71.30 +0.05\n+3°C ясно\n"
+            "14 мая 2025, 10:15 | 2 418 просмотров\n"
+            "В Текели построят горно-обогатительную фабрику\n"
+            "ТОО «Жетысу Руда» построит в Текели обогатительную фабрику стоимостью 48 млрд тенге.\n"
+            "Читайте также: В Алматы откроют новый парк за 5 млрд тенге")
+    out = deals(text, lang="ru")
+    assert [(d.amount, d.currency) for d in out] == [(48e9, "KZT")]
+
+
+def test_a_dateline_in_the_page_gives_the_year_when_the_article_has_no_date():
+    text = ("12 марта 2024, 09:40\nТОО «Шу Сахар» запустит линию по выпуску рафинада за 3 млрд тенге до конца "
+            "года.")
+    [d] = deals(text, lang="ru")
+    assert d.completion_year == 2024
+
+
+def test_hard_wrapped_wire_copy_is_read_as_whole_sentences():
+    text = ("The Korean\ncompany Hanbit Chem intends to build a plant for\nprocessing used tyres in the "
+            "Kostanay\nregion, the agency reports.\nThe plant will process 20,000 tons\nof tyres per year and "
+            "will cost about 12 billion\ntenge.\n")
+    assert len(split_sentences(text)) == 2
+    [d] = deals(text, lang="en")
+    assert (d.amount, d.capacity_value, d.capacity_unit, d.partner_country) == (12e9, 20000, "t/year", "KR")
+
+
+def test_a_figure_cut_with_the_excerpt_gives_no_amount_rather_than_a_wrong_one():
+    text = "ТОО «Балқаш Мыс» построит медеплавильный завод. Стоимость проекта составит 1,5"
+    [d] = deals(text, lang="ru")
+    assert d.amount is None
+
+
+def test_a_whole_figure_whose_currency_word_is_cut_keeps_its_currency():
+    text = "ТОО «Балқаш Мыс» построит медеплавильный завод. Стоимость проекта составит 150 млрд те"
+    [d] = deals(text, lang="ru")
+    assert (d.amount, d.currency) == (150e9, "KZT")
+
+
+# ---------------------------------------------------------------- places: towns, renamed cities, the lead
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("В Жанатасе построят завод удобрений за 100 млрд тенге.", "ru", "Сарысуский район"),
+        ("Zhem қаласында 50 млрд теңгеге газ өңдеу зауыты салынады.", "kk", "Мугалжарский район"),
+        ("A $20 million pasta plant will be built in Kapchagay.", "en", "Қонаев Г.А."),
+        ("В Капшагае откроют завод пластиковых окон за 2 млрд тенге.", "ru", "Қонаев Г.А."),
+    ],
+)
+def test_towns_and_renamed_cities_give_their_district(text, lang, expected):
+    [d] = deals(text, lang=lang)
+    assert district(d) == expected
+
+
+def test_the_one_district_the_lead_names_holds_for_the_projects_of_the_article():
+    text = ("В Бурабайском районе реализуют два проекта.\n"
+            "Строится гостиница на 200 мест за 9 млрд тенге. Также строят аквапарк за 6 млрд тенге.")
+    out = deals(text, lang="ru")
+    assert {district(d) for d in out} == {"Бурабайский район"}
+
+
+# ---------------------------------------------------------------- the money rule
+def test_a_figure_said_of_several_projects_of_one_investor_is_kept_but_not_counted():
+    text = "Компания Steppe Energy реализует три проекта общей стоимостью 400 млрд тенге до 2028 года."
+    [d] = deals(text, lang="ru")
+    assert d.amount is None and d.currency is None
+    assert d.amount_text == "400 млрд тенге"
+    assert "amount_not_counted" in d.confidence_reasons and "possible_total" in d.confidence_reasons
+
+
+def test_a_figure_said_with_attraction_wording_is_kept_but_not_counted():
+    text = ("В Мангистауской области построят опреснительный завод мощностью 50 тыс. кубометров в сутки. "
+            "Для проекта предусмотрено привлечение инвестиций на сумму 60 млрд тенге.")
+    [d] = deals(text, lang="ru")
+    assert d.amount is None and d.amount_text == "60 млрд тенге"
+    assert "amount_not_counted" in d.confidence_reasons
