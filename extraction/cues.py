@@ -32,7 +32,7 @@ PLURAL_OBJECTS = re.compile(
     r"(?<!\w)(?:проект(?:ов|ам|ами|ах|ы)|объект(?:ов|ам|ами|ах)|соглашени(?:й|ям|ями)|меморандум(?:ов|ами)|"
     r"производства(?=ми)|производствами|projects|memoranda|memorandums|agreements|жобалар\w*|жобалард\w*|"
     r"келісімдер\w*|меморандумдар\w*|(?:\w+(?:ые|ие)\s+)(?:предприятия|производства|заводы|фабрики|объекты|цеха|"
-    r"проекты)|(?:new|large|major)\s+(?:plants|factories|facilities|enterprises))(?!\w)",
+    r"проекты)|(?:\w+(?:ых|их)\s+)(?:производств|предприятий|заводов|фабрик|объектов|цехов)|(?:new|large|major)\s+(?:plants|factories|facilities|enterprises))(?!\w)",
     re.IGNORECASE,
 )
 # a figure said of the region, the economy or a program, not of a project
@@ -218,6 +218,7 @@ FUTURE_BUILD = re.compile(
     r"construction|the\s+construction)|"
     r"салынады|салынбақ|салынатын\s+болады|салу\s+жоспарлан\w*|іске\s+қосылады|іске\s+қосылмақ|ашылады|"
     r"ашылмақ|бой\s+көтереді|салатын\s+болады|салмақ|тұрғызады|тұрғызбақ|іске\s+асырылады|жүзеге\s+асады|"
+    r"план\w*\s+(?:ввода|запуска|открытия|строительства)|жоспарлануда|"
     r"жүзеге\s+асырылады|басталмақ)",
     re.IGNORECASE,
 )
@@ -226,7 +227,7 @@ INTENT = re.compile(
     r"реализовать)|заинтересова\w*|прораб\w+\s+вопрос|рассматрива\w+\s+(?:возможност|проект)\w*|изуча\w+\s+"
     r"возможност\w*|договорил\w*|intends?|intention|is\s+going\s+to|are\s+going\s+to|plans?\s+to\s+invest|"
     r"ready\s+to\s+(?:invest|build|participate)|interested\s+in|expressed\s+interest|agreed\s+to|"
-    r"ниет\w*|көздеп\s+отыр|қызығушылық\w*|дайын\w*)(?!\w)",
+    r"ниет\w*|көздеп\s+отыр|жоспарлап\s+отыр\w*|қызығушылық\w*|дайын\w*)(?!\w)",
     re.IGNORECASE,
 )
 # a plant that is working now ("где производят вагоны", "Завод производит 90 млн кирпичей в год")

@@ -526,6 +526,17 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
         if info.chrome:
             current = None
             continue
+        if info.sent.text.rstrip().endswith(":") and not info.money("deal", "stage") and \
+                not any(c.role == "partner" for c in info.companies):
+            # "В него вошли:": a list intro; its stage (or the stage of the sentence before it) holds for the items
+            staged = info if (info.stages or info.weak) else (prev if prev is not None and prev.para == info.para and
+                                                             (prev.stages or prev.weak) else None)
+            if staged is not None:
+                if current is not None and staged in current.sentences and current.amount is None and \
+                        current.partner is None:
+                    frames.remove(current)  # the sentence before the list only announced it
+                group, current = staged, None
+                continue
         if not info.analysed:
             if current is not None:
                 current.sentences.append(info)
@@ -810,6 +821,8 @@ def _status(frame: Frame, infos: list[SentInfo]) -> tuple[str, list[str], tuple[
     return "memorandum", ["status_guessed"], None
 
 
+_VENUE = re.compile(r"форум\w*|встреч\w*|визит\w*|брифинг\w*|конференци\w*|выставк\w*|forum|meeting|visit|briefing|"
+                    r"conference|summit|exhibition|кездесу\w*|сапар\w*|жиын\w*", re.IGNORECASE)
 _PLACE_ANAPHORA = re.compile(r"(?<!\w)(?:в\s+(?:этом\s+)?(?:моно)?город[еа]|в\s+райцентре|там\s+же|"
                              r"in\s+the\s+(?:same\s+)?(?:city|town)|осы\s+қалада|қалада)(?!\w)", re.IGNORECASE)
 _DATELINE = re.compile(
@@ -942,6 +955,7 @@ def _extract(text, *, published, lang, title, gazetteer) -> list[DealMention | A
             out.append(m)
             if frame.amount is not None:
                 used.add((frame.amount_sent.index, frame.amount.start))
+    _country_of_the_visit([m for m in out if isinstance(m, DealMention)])
     for info in infos:
         for index, (money, kind) in enumerate(info.amounts):
             k = {"soft_target": "target", "soft_statistic": "statistic"}.get(kind, kind)
@@ -953,6 +967,21 @@ def _extract(text, *, published, lang, title, gazetteer) -> list[DealMention | A
                     part_amount_starts=info.total_parts.get(index, []),
                 ))
     return out
+
+
+def _country_of_the_visit(mentions: list[DealMention]) -> None:
+    """A named partner of unknown country in an article where every other named foreign partner (two or more) is
+    from one country (a delegation's visit, a bilateral forum) is from that country too."""
+    for m in mentions:
+        if m.partner_name is None or m.partner_country is not None:
+            continue
+        others = {o.partner_country for o in mentions if o is not m and o.partner_name and o.partner_country and
+                  o.partner_country != "KZ"}
+        named = [o for o in mentions if o is not m and o.partner_name and o.partner_country not in (None, "KZ")]
+        if len(others) == 1 and len(named) >= 2:
+            m.partner_country = others.pop()
+            m.confidence_reasons = [r for r in m.confidence_reasons if r != "country_unknown"] + \
+                ["country_from_article"]
 
 
 def _share_with_sibling(m: DealMention, sibling: DealMention) -> None:
@@ -980,6 +1009,13 @@ def _lead_place(infos: list[SentInfo], title: str | None, gaz: Gazetteer, lang: 
             hits += info.places
     local = {h.place.code: h for h in hits if h.place is not None and h.place.kind in ("district", "city_regional")}
     return next(iter(local.values())) if len(local) == 1 else None
+
+
+def _without_names(info: SentInfo) -> str:
+    text = info.sent.text
+    for c in info.companies:
+        text = text[: c.start] + " " * (c.end - c.start) + text[c.end :]
+    return text
 
 
 def _investor_country(info: SentInfo) -> str | None:
@@ -1078,6 +1114,8 @@ def _frame_to_mention(frame, infos, gaz, lang, article_region, investor_votes, c
             elif h.place.kind in ("region", "city_republican") and region is None:
                 region = h
     for extra in (frame.context, frame.lead_in, frame.group):
+        if extra is frame.group and extra is not None and _VENUE.search(extra.sent.text):
+            continue  # "на форуме в Павлодаре подписаны три меморандума": the venue, not the projects' place
         if district is None and extra is not None:
             district = next((h for h in extra.places if h.place is not None and
                              h.place.kind in ("district", "city_regional")), None)
@@ -1106,7 +1144,8 @@ def _frame_to_mention(frame, infos, gaz, lang, article_region, investor_votes, c
     key = frame.amount_sent or frame.partner_sent or sents[0]
     lead = [key] + ([frame.partner_sent] if frame.partner_sent is not None and frame.partner_sent is not key else [])
     ordered = lead + [s for s in sents if all(s is not x for x in lead)]
-    texts = [s.sent.text for s in ordered if s.project or s.new_item or s is key]
+    # company names are not descriptions ("ТОО «Атырау Полимер» строит газохимический комплекс")
+    texts = [_without_names(s) for s in ordered if s.project or s.new_item or s is key or s is frame.partner_sent]
     if frame.context is not None:
         texts.append(frame.context.sent.text)
     if frame.group is not None and frame.group.project:

@@ -19,7 +19,7 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         r"помогл\w*\s+наладить|расширил\w*|модернизировал\w*|реконструирова\w*|(?:была|был|было)\s+проведен\w*\s+"
         r"(?:реконструкци|модернизаци)\w*|(?:провели|проведена)\s+(?:реконструкци|модернизаци)\w*|реализовал\w*|"
         r"обош(?:л[аио]сь|[её]лся)|достроил\w*|построил\w*\s+и\s+сдал\w*|сдан\w*\s+в\s+эксплуатаци\w*|"
-        r"реализованн\w+|жүзеге\s+асырған|іске\s+асырған|ввел[аи]?\s+в\s+эксплуатаци\w*|(?:уже\s+)?введен[аоы]?\s+(?:\w+\s+){0,2}(?:проект|объект|предприяти|производств)\w*|"
+        r"реализованн\w+|жүзеге\s+асырған|іске\s+асырған|ввел[аио]?\s+в\s+эксплуатаци\w*|(?:уже\s+)?введен[аоы]?\s+(?:\w+\s+){0,2}(?:проект|объект|предприяти|производств)\w*|"
         r"(?:ввел\w*|ввели|введен\w*|введён\w*)\s+(?:\w+\s+){0,2}(?:лини\w*|очеред\w*|в\s+строй|в\s+действие)|"
         r"запущен\w*\s+в\s+(?:тестов|пробн)\w+\s+режим\w*|"
         r"пайдалан\w*ға\s+берілді|пайдалан\w*ға\s+берілген|іске\s+қосылған(?=[\s.,;]|$)|іске\s+асырыл(?:ды|ып)|"
@@ -415,6 +415,10 @@ def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int,
         cue = COMPLETION_CUE.search(clause)
         is_completion = bool(cue) and not (_STAGE_WORD.search(clause) and
                                            re.match(r"заверш|complet|finish|аяқта", cue.group(0), re.I))
+        # "plan to sign an agreement by the end of the year": a deadline for a document, not for the plant
+        if is_completion and re.match(r"by\s|до\s|к\s|соңына", cue.group(0), re.I) and \
+                re.search(r"sign|подпис|заключ|қол\s+қой", clause, re.I):
+            is_completion = False
         if is_start and is_completion and len(found) >= 2:
             # "Начало строительства начнется в 2025 году с завершением в 2027": one clause, both years
             cue = COMPLETION_CUE.search(clause)

@@ -74,6 +74,9 @@ def _word_to_cyrillic(word: str) -> str:
         if two in ("sh", "ch"):
             cyr = "ш" if two == "sh" else "ч"
             i += 2
+        elif low[i : i + 3] == "tsı":
+            cyr = "ц"  # loanwords: "ınvestıtsııa" = "инвестиция", "stantsııa" = "станция"
+            i += 2
         elif two in ("ıa", "ıý"):
             cyr = "я" if two == "ıa" else "ю"
             i += 2
@@ -124,7 +127,7 @@ def transliterate(text: str) -> Transliterated:
             for cyr in _word_to_cyrillic(word):
                 pieces.append(cyr)
                 origin.append(m.start() + i)
-                step = 2 if low[i : i + 2] in ("sh", "ch", "ıa", "ıý") else 1
+                step = 2 if low[i : i + 2] in ("sh", "ch", "ıa", "ıý") or low[i : i + 3] == "tsı" else 1
                 i += step
         pos = m.end()
     for k, ch in enumerate(text[pos:]):

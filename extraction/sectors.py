@@ -162,6 +162,7 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"швейн\w*|одежд\w*|garment\w*|apparel|тігін\w*", "14.13"),
     (r"кож\w*|обув\w*|leather|footwear|аяқ\s+киім\w*", "15.20"),
     (r"мебел\w*|furniture|жиһаз\w*", "31.09"),
+    (r"пеллет\w*|pellet\w*|топливн\w+\s+гранул\w*|wood\s+chips|щеп\w*", "16.29"),
     (r"бумаг\w*|картон\w*|paper|cardboard|целлюлоз\w*|cellulose|қағаз\w*|сабан\w*|солом\w*|straw", "17.12"),
     # services and infrastructure
     (r"дата-центр\w*|центр\w*\s+обработки\s+данных|data\s+cent(?:er|re)\w*|майнинг\w*|деректер\s+орталығ\w*", "63.11"),
