@@ -25,6 +25,8 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         r"пайдалан\w*ға\s+берілді|пайдалан\w*ға\s+берілген|іске\s+қосылған(?=[\s.,;]|$)|іске\s+асырыл(?:ды|ып)|"
         r"ашты(?=[\s.,;]|$)|"
         r"inaugurat\w*|opening\s+ceremon\w*|celebrated\s+the\s+opening|put\s+into\s+service|"
+        r"commissioned\s+(?:\d+|an?|the|its|two|three|four|five|six|seven|eight|nine|ten|several)\b|"
+        r"(?<!will\sbe\s)(?<!to\sbe\s)built\s+by|"
         r"(?:began|started)\s+operating|was\s+launched|launches)", re.IGNORECASE)),
     ("construction", re.compile(
         r"(?<!\w)((?:строительств|стройк|работ)\w*[^.]{0,40}?(?:началось|началась|начались|начато|стартовал\w*|"
