@@ -36,11 +36,11 @@ from extraction.fields import (
     years_in,
 )
 from extraction.gazetteer import Gazetteer, default_gazetteer
-from extraction.latin_kk import Transliterated, is_kazakh_latin, transliterate
+from extraction.latin_kk import is_kazakh_latin, transliterate
 from extraction.models import AnnouncedTotal, DealMention
 from extraction.places import PlaceHit, find_places
 from extraction.sectors import sector_for
-from extraction.text import Sentence, detect_language, split_sentences
+from extraction.text import Sentence, detect_language, fix_homoglyphs, split_sentences
 
 _CUE = re.compile(
     r"\d|меморандум|соглашени|контракт|протокол|завод|фабрик|строит|строя|запущ|введ|компани|инвест|проект|ТОО|ООО|"
@@ -856,20 +856,25 @@ def extract_article(
         reading = transliterate(text)
         title_reading = transliterate(title).text if title else title
         out = _extract(reading.text, published=published, lang="kk", title=title_reading, gazetteer=gazetteer)
-        return [_to_original(r, text, reading) for r in out]
-    return _extract(text, published=published, lang=lang, title=title, gazetteer=gazetteer)
+        return [_to_original(r, text, reading.to_original) for r in out]
+    repaired = fix_homoglyphs(text)
+    out = _extract(repaired, published=published, lang=lang, title=title, gazetteer=gazetteer)
+    if repaired is not text:
+        out = [_to_original(r, text, lambda a, b: (a, b)) for r in out]
+    return out
 
 
-def _to_original(rec: DealMention | AnnouncedTotal, text: str, reading: Transliterated) -> DealMention | AnnouncedTotal:
-    """A record read from the Cyrillic reading of a Latin-script article, with its spans in the original text."""
-    s, e = reading.to_original(rec.evidence_start, rec.evidence_end)
+def _to_original(rec: DealMention | AnnouncedTotal, text: str, to_original) -> DealMention | AnnouncedTotal:
+    """A record read from a reading of the article (Cyrillic for Latin-script Kazakh, homoglyphs repaired), with
+    its spans and the strings it quotes taken from the original text."""
+    s, e = to_original(rec.evidence_start, rec.evidence_end)
     rec.evidence_start, rec.evidence_end, rec.evidence = s, e, text[s:e]
     if isinstance(rec, AnnouncedTotal):
-        rec.part_amount_starts = [reading.to_original(p, p + 1)[0] for p in rec.part_amount_starts]
+        rec.part_amount_starts = [to_original(p, p + 1)[0] for p in rec.part_amount_starts]
         return rec
     spans = {}
     for key, (a, b) in rec.field_evidence.items():
-        spans[key] = list(reading.to_original(a, b))
+        spans[key] = list(to_original(a, b))
     rec.field_evidence = spans
     if "partner_name" in spans:
         a, b = spans["partner_name"]

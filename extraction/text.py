@@ -95,3 +95,27 @@ def detect_language(text: str) -> str:
     if cyr and kk / cyr > 0.015:
         return "kk"
     return "ru" if cyr else ("en" if lat else "ru")
+
+
+_LAT_TO_CYR = str.maketrans("aceopxykABCEHKMOPTX", "асеорхукАВСЕНКМОРТХ")
+_CYR_TO_LAT = str.maketrans("асеорхукАВСЕНКМОРТХ", "aceopxykABCEHKMOPTX")
+_LOOKALIKES = set("aceopxykABCEHKMOPTXасеорхукАВСЕНКМОРТХ")
+_MIXED = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[а-яёА-ЯЁ])[\w-]+")
+
+
+def fix_homoglyphs(text: str) -> str:
+    """Words typed in two alphabets ("RailCastSуstems" with a Cyrillic у, "ТOO" with Latin O) in the alphabet
+    their other letters use (else the text's); the text keeps its length, so every offset still points into it."""
+    if not _MIXED.search(text):
+        return text
+    cyrillic_text = sum(1 for ch in text[:3000] if "а" <= ch.lower() <= "я") > \
+        sum(1 for ch in text[:3000] if "a" <= ch.lower() <= "z")
+
+    def repair(m: re.Match) -> str:
+        word = m.group(0)
+        latin = sum(1 for ch in word if "a" <= ch.lower() <= "z" and ch not in _LOOKALIKES)
+        cyrillic = sum(1 for ch in word if ("а" <= ch.lower() <= "я" or ch in "ёЁ") and ch not in _LOOKALIKES)
+        to_latin = latin > cyrillic or (latin == cyrillic and not cyrillic_text)
+        return word.translate(_CYR_TO_LAT) if to_latin else word.translate(_LAT_TO_CYR)
+
+    return _MIXED.sub(repair, text)

@@ -413,3 +413,10 @@ def test_a_figure_said_with_attraction_wording_is_kept_but_not_counted():
     [d] = deals(text, lang="ru")
     assert d.amount is None and d.amount_text == "60 млрд тенге"
     assert "amount_not_counted" in d.confidence_reasons
+
+
+def test_a_name_typed_in_two_alphabets_is_read_and_quoted_as_written():
+    text = "SteppeMеtals is to launch a smelter worth KZT40bn in Balkhash."  # a Cyrillic "е" inside the name
+    [d] = deals(text, lang="en")
+    assert d.partner_name == "SteppeMеtals" and d.amount == 40e9
+    assert text[d.evidence_start : d.evidence_end] == d.evidence
