@@ -9,7 +9,7 @@ install:  ## install uv if missing, then the locked environment
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet "uv>=0.5"
 	$(UV) sync --frozen
 	@# bytecode for the project's own packages too (uv compiles site-packages; see [tool.uv] in pyproject.toml)
-	$(UV) run python -m compileall -q sources extraction resolution orchestration quality invest_tracker_cli
+	$(UV) run python -m compileall -q sources extraction resolution warehouse orchestration quality invest_tracker_cli
 
 demo: install  ## run the whole pipeline on the bundled sample press releases
 	$(UV) run invest-tracker run

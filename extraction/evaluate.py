@@ -20,14 +20,10 @@ from extraction import extract_article, mention_to_record
 
 
 def records_for_folder(folder: Path) -> Iterator[dict]:
+    from extraction.batch import records_for_read
     from sources.press_releases import read_input_folder
 
-    result = read_input_folder(folder)
-    for rej in result.rejections:
-        yield {"record": "quarantine", "file": rej.file, "reason": rej.reason, "message": rej.message}
-    for art in result.articles:
-        for m in extract_article(art.text, published=art.published, lang=art.lang, title=art.title):
-            yield mention_to_record(m, file=art.source_file, article_id=art.article_id)
+    yield from records_for_read(read_input_folder(folder))
 
 
 def records_for_file(path: Path, published: datetime.date | None) -> Iterator[dict]:

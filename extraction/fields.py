@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from extraction.amounts import _to_float
+from sources.statuses import STATUS_RANK
 
-STAGE_ORDER = {"memorandum": 0, "agreement": 1, "construction": 2, "commissioned": 3}
+STAGE_ORDER = STATUS_RANK  # the lifecycle order, defined once (sources/statuses.py)
 STAGE_CUES: list[tuple[str, re.Pattern]] = [
     ("commissioned", re.compile(
         r"(?<!\w)(запущен\w*|запустил\w*|введен\w*\s+в\s+эксплуатаци\w*|введён\w*\s+в\s+эксплуатаци\w*|открыт[аоы]?(?!\s+для)\b|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-STATUSES = ("memorandum", "agreement", "construction", "commissioned")
+from sources.statuses import STATUSES  # noqa: F401 - the lifecycle, defined once
 
 
 @dataclass

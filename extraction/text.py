@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sources.language import detect_lang
+
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 
 # Tokens after which a full stop does not end a sentence: legal forms, initials, units.
@@ -77,24 +79,9 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
 
 
 def detect_language(text: str) -> str:
-    """"kk" when Kazakh-only letters are frequent, "en" when Latin dominates Cyrillic, else "ru"."""
-    if not text:
-        return "ru"
-    sample = text[:4000]
-    cyr = lat = kk = 0
-    for ch in sample:
-        if "а" <= ch.lower() <= "я" or ch in "ёЁ":
-            cyr += 1
-        elif ch in KAZAKH_LETTERS:
-            kk += 1
-            cyr += 1
-        elif "a" <= ch.lower() <= "z":
-            lat += 1
-    if lat > cyr:
-        return "en"
-    if cyr and kk / cyr > 0.015:
-        return "kk"
-    return "ru" if cyr else ("en" if lat else "ru")
+    """The article's language by the readers' one detector (sources/language.py); "ru" when the text has no
+    letters at all."""
+    return detect_lang(text or "") or "ru"
 
 
 _LAT_TO_CYR = str.maketrans("aceopxykABCEHKMOPTX", "асеорхукАВСЕНКМОРТХ")

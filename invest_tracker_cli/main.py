@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -24,9 +23,10 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
         description="Ingest the input folder and registries, extract deals, build and test the dbt models, "
         "publish the read-only copy, then print what was read, extracted and quarantined.",
     )
-    p.add_argument("--input", type=Path, default=None, help="folder of press releases (default: data/samples)")
+    p.add_argument("--input", type=Path, default=None,
+                   help="folder of press releases (default: $INVEST_TRACKER_INPUT or data/samples)")
     p.add_argument("--warehouse", type=Path, default=None,
-                   help="DuckDB file to write (default: warehouse/invest_tracker.duckdb)")
+                   help="DuckDB file to write (default: $INVEST_TRACKER_WAREHOUSE or var/invest_tracker.duckdb)")
     p.add_argument("--quiet", action="store_true", help="print only the summary")
     p.set_defaults(func=cmd_run)
 
@@ -89,17 +89,15 @@ def main(argv: list[str] | None = None) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from invest_tracker_cli.pipeline import run_pipeline, summarize
 
-    if args.input is not None:
-        if not args.input.is_dir():
-            raise CliError(f"input folder {args.input} does not exist or is not a folder")
-        os.environ[settings.INPUT_ENV] = str(args.input.resolve())
-    if args.warehouse is not None:
-        os.environ[settings.WAREHOUSE_ENV] = str(args.warehouse.resolve())
+    if args.input is not None and not args.input.is_dir():
+        raise CliError(f"input folder {args.input} does not exist or is not a folder")
+    input_dir = (args.input or settings.input_dir()).resolve()
+    warehouse = (args.warehouse or settings.warehouse_path()).resolve()
     started = time.monotonic()
-    outcome = run_pipeline(verbose=not args.quiet)
+    outcome = run_pipeline(input_dir=input_dir, warehouse=warehouse, verbose=not args.quiet)
     if not outcome.success:
         raise CliError(outcome.failure)
-    print(summarize(settings.warehouse_path(), time.monotonic() - started))
+    print(summarize(warehouse, time.monotonic() - started))
     # The run is over and its files are closed: spare the interpreter's exit a full garbage-collection pass over
     # the whole heap (about a second after a large run).
     gc.freeze()
@@ -110,8 +108,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from extraction import extract_article, mention_to_record
-    from extraction.models import DealMention
+    from extraction.batch import records_for_read
     from sources.models import ReadResult
     from sources.press_releases import read_file, read_input_folder
 
@@ -125,15 +122,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             raise CliError(f"{path}: no such file or folder")
         result.articles.extend(part.articles)
         result.rejections.extend(part.rejections)
-
-    records: list[dict] = []
-    for article in result.articles:
-        for rec in extract_article(article.text, published=article.published, lang=article.lang, title=article.title):
-            if not isinstance(rec, DealMention) and args.no_totals:
-                continue
-            records.append(mention_to_record(rec, file=article.source_file, article_id=article.article_id))
-    for rej in result.rejections:
-        records.append({"record": "quarantine", "file": rej.file, "reason": rej.reason, "message": rej.message})
+    records = list(records_for_read(result, totals=not args.no_totals))
 
     if args.format == "jsonl":
         for rec in records:

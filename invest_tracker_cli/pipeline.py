@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from orchestration.dbt_manifest import ensure_manifest
+from warehouse.articles import current_article_count
 
 
 @dataclass
@@ -67,20 +68,32 @@ def _failure_message(result) -> str:
     return "the run failed"
 
 
-def run_pipeline(verbose: bool = True) -> RunOutcome:
-    """Materialize every asset and check of the one Definitions, in this process."""
+def run_config(input_dir: Path | None, warehouse: Path | None) -> dict:
+    """The run's configuration: the input folder and the warehouse file as resource config (what the Launchpad
+    would set), so the settings travel with the run instead of through the process environment."""
+    resources = {}
+    if warehouse is not None:
+        resources["warehouse_db"] = {"config": {"path": str(warehouse)}}
+    if input_dir is not None:
+        resources["input_folder"] = {"config": {"path": str(input_dir)}}
+    return {"resources": resources} if resources else {}
+
+
+def run_pipeline(input_dir: Path | None = None, warehouse: Path | None = None, verbose: bool = True) -> RunOutcome:
+    """Materialize every asset and check of the one Definitions, in this process; `input_dir` and `warehouse`
+    default to the settings (orchestration/settings.py)."""
     from quality import runner
 
     # The GX worker imports great_expectations on the other core while this process imports dagster and dbt;
     # the run's resource finds it started (and stops it when the run ends).
     runner.start_worker()
     try:
-        return _run(verbose)
+        return _run(run_config(input_dir, warehouse), verbose)
     finally:
         runner.stop_worker()
 
 
-def _run(verbose: bool) -> RunOutcome:
+def _run(config: dict, verbose: bool) -> RunOutcome:
     ensure_manifest()
     import dagster as dg
 
@@ -102,7 +115,7 @@ def _run(verbose: bool) -> RunOutcome:
     if verbose:
         print("invest-tracker: running the asset graph", file=sys.stderr, flush=True)
     result = job.execute_in_process(
-        instance=dg.DagsterInstance.ephemeral(), raise_on_error=False, run_config={"loggers": {"steps": {}}}
+        instance=dg.DagsterInstance.ephemeral(), raise_on_error=False, run_config={**config, "loggers": {"steps": {}}}
     )
     if not result.success:
         return RunOutcome(False, _failure_message(result))
@@ -124,7 +137,7 @@ def summarize(warehouse: Path, seconds: float) -> str:
     """Articles read, mentions, quarantined files, and the top sectors, districts and countries by amount."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        articles = con.execute("select count(*) from raw.press_releases where is_current").fetchone()[0]
+        articles = current_article_count(con)
         mentions = con.execute("select count(*) from marts.fct_deal_mentions").fetchone()[0]
         deals = con.execute("select count(*) from marts.fct_deals").fetchone()[0]
         totals = con.execute("select count(*) from marts.fct_announced_totals").fetchone()[0]

@@ -59,12 +59,11 @@ def build_report(warehouse: Path, out: Path, top: int = 15) -> Path:
             from marts.mart_investment_by_country {usd_order} limit {top}""")
         stages = _read(con, """
             with s as (select status, count(*) as n from marts.fct_deals group by status)
-            select stage, coalesce((select sum(n) from s where
-                case s.status when 'memorandum' then 1 when 'agreement' then 2
-                              when 'construction' then 3 when 'commissioned' then 4 end >= rank), 0) as deals
-            from (values ('memorandum', 1), ('agreement', 2), ('construction', 3), ('commissioned', 4))
-                as t(stage, rank)
-            order by rank""")
+            select t.status as stage, coalesce((
+                select sum(s.n) from s inner join staging.deal_statuses as r on r.status = s.status
+                where r.stage_rank >= t.stage_rank), 0) as deals
+            from staging.deal_statuses as t  -- the lifecycle, defined once (dbt_project/seeds/deal_statuses.csv)
+            order by t.stage_rank""")
         largest = _read(con, """
             select d.deal_id, d.status, d.partner_name, d.partner_country, k.name_ru as place,
                    d.amount, d.currency, d.amount_usd, d.evidence, d.source_url, d.first_reported_date

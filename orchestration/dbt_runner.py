@@ -17,11 +17,13 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 import dagster as dg
 from dagster_dbt import DbtProject
+
+from orchestration import adapters
 
 _RESULT_EVENTS = frozenset({"LogSeedResult", "LogModelResult", "LogSnapshotResult", "LogTestResult"})
 _MAX_ERRORS_SHOWN = 5
@@ -31,63 +33,41 @@ class DbtBuildFailed(dg.Failure):
     """dbt returned errors: the message names the failing nodes and quotes dbt's own error text."""
 
 
-def _selection_args(context: dg.AssetExecutionContext) -> tuple[list[str], str | None, dict, object]:
-    from dagster_dbt.asset_utils import (
-        DAGSTER_DBT_EXCLUDE_METADATA_KEY,
-        DAGSTER_DBT_SELECT_METADATA_KEY,
-        DAGSTER_DBT_SELECTOR_METADATA_KEY,
-        DBT_INDIRECT_SELECTION_ENV,
-        get_manifest_and_translator_from_dbt_assets,
-        get_subset_selection_for_context,
-    )
-
-    manifest, translator, _ = get_manifest_and_translator_from_dbt_assets([context.assets_def])
-    tags = context.op_execution_context.op.tags
-    selection, indirect = get_subset_selection_for_context(
-        context=context,
-        manifest=manifest,
-        select=tags.get(DAGSTER_DBT_SELECT_METADATA_KEY),
-        exclude=tags.get(DAGSTER_DBT_EXCLUDE_METADATA_KEY),
-        selector=tags.get(DAGSTER_DBT_SELECTOR_METADATA_KEY),
-        dagster_dbt_translator=translator,
-        current_dbt_indirect_selection_env=os.getenv(DBT_INDIRECT_SELECTION_ENV),
-    )
-    return list(selection), indirect, manifest, translator
-
-
-def _close_dbt_duckdb() -> None:
-    """dbt-duckdb keeps its DuckDB connection in a class attribute after dbt returns; close it, so the next
-    step (and the CLI summary, read-only) can open the file with another configuration, and the published
-    copy is taken from a closed, checkpointed file."""
-    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
-
-    with DuckDBConnectionManager._LOCK:
-        environment = DuckDBConnectionManager._ENV
-        DuckDBConnectionManager._ENV = None
-        if environment is not None:
-            environment.close()
+@contextlib.contextmanager
+def _scoped_env(values: Mapping[str, str]) -> Iterator[None]:
+    """Environment variables set for the duration of the block, then restored (dbt's profiles read them)."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def dbt_events(
-    context: dg.AssetExecutionContext, project: DbtProject, args: Sequence[str], target_path: Path
+    context: dg.AssetExecutionContext, project: DbtProject, args: Sequence[str], target_path: Path,
+    env: Mapping[str, str] | None = None,
 ) -> Iterator[dg.Output | dg.AssetCheckResult | dg.AssetObservation | dg.AssetMaterialization]:
     """Run `dbt <args>` for the assets and checks selected in `context`; yield their Dagster events.
+    `env`: environment variables dbt reads (profiles.yml's warehouse path), set for this invocation only.
 
     Raises DbtBuildFailed after yielding the results of every node that did finish, so models that were built
     are recorded as materialized and failing tests as failed checks.
     """
-    from dagster_dbt.core.dbt_cli_event import DbtCoreCliEventMessage
     from dbt.cli.main import dbtRunner
-    from dbt_common.events.functions import msg_to_dict
 
-    selection, indirect, manifest, translator = _selection_args(context)
+    selection, indirect, manifest, translator = adapters.dbt_subset_selection(context)
     results: list[dict] = []
     errors: list[str] = []
 
     def on_event(msg) -> None:
         name = msg.info.name
         if name in _RESULT_EVENTS:
-            results.append(msg_to_dict(msg))
+            results.append(adapters.dbt_event_to_dict(msg))
         elif msg.info.level == "error" and msg.info.msg:
             errors.append(msg.info.msg)
 
@@ -107,18 +87,15 @@ def dbt_events(
     started = time.perf_counter()
     # relative paths in profiles.yml are relative to the project folder, as when dbt runs from its CLI
     try:
-        with contextlib.chdir(project_dir):
+        with contextlib.chdir(project_dir), _scoped_env(env or {}):
             outcome = dbtRunner(callbacks=[on_event]).invoke(cli_args)
     finally:
-        _close_dbt_duckdb()
+        adapters.close_dbt_duckdb()
     seconds = time.perf_counter() - started
 
     for raw in results:
-        event = DbtCoreCliEventMessage(raw_event=raw, event_history_metadata={})
-        yield from event.to_default_asset_events(
-            manifest=manifest, dagster_dbt_translator=translator, context=context, target_path=target_path,
-            project=project,
-        )
+        yield from adapters.dagster_events_from_dbt(raw, context=context, manifest=manifest, translator=translator,
+                                                    target_path=target_path, project=project)
     statuses: dict[str, int] = {}
     for raw in results:
         status = str(raw["data"].get("status") or raw["data"].get("node_info", {}).get("node_status") or "?").lower()

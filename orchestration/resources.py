@@ -1,4 +1,8 @@
-"""Resources shared by every domain: the warehouse file, the input folder, the Great Expectations runner."""
+"""Resources shared by every domain: the warehouse file, the input folder, the Great Expectations runner.
+
+An empty path means "the setting's value when the run starts" (orchestration/settings.py); a run's configuration
+(the CLI's --input and --warehouse, the Launchpad) sets the path for that run only.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +14,13 @@ import dagster as dg
 import duckdb
 import pandas as pd
 
-from orchestration import settings, warehouse
+import warehouse
+from orchestration import settings
 from quality import runner
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """The DuckDB warehouse. Empty `path` means $INVEST_TRACKER_WAREHOUSE or warehouse/invest_tracker.duckdb."""
+    """The DuckDB warehouse. Empty `path` means $INVEST_TRACKER_WAREHOUSE or var/invest_tracker.duckdb."""
 
     path: str = ""
 

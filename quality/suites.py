@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from quality.runner import Expectation
+from sources.statuses import STATUSES as DEAL_STATUSES
 
-STATUSES = ["memorandum", "agreement", "construction", "commissioned"]
+STATUSES = list(DEAL_STATUSES)  # the lifecycle, defined once (sources/statuses.py)
 LANGUAGES = ["ru", "kk", "en"]
 FORMATS = ["txt", "md", "html", "rss"]
 TOTAL_KINDS = ["total", "target", "statistic"]

@@ -14,8 +14,13 @@ from resolution.corrections import (
 from resolution.evidence import Rates
 from resolution.names import company_key, name_similarity, transliterate
 from resolution.resolve import deal_merges, resolve_mentions
+from sources.digest import package_digest
+
+# A digest of the resolution code: ids are stable across versions, this only says which code assigned them.
+RESOLVER_VERSION = package_digest(__file__)
 
 __all__ = [
+    "RESOLVER_VERSION",
     "Correction",
     "CorrectionError",
     "Rates",

@@ -12,8 +12,9 @@ from datetime import date
 from functools import cached_property
 
 from resolution.names import company_key, key_similarity
+from sources.statuses import STATUS_RANK
 
-STAGE_RANK = {"memorandum": 1, "agreement": 2, "construction": 3, "commissioned": 4}
+STAGE_RANK = STATUS_RANK  # the lifecycle order, defined once (sources/statuses.py)
 
 # Amounts restated by another outlet differ by rounding ("148,6" vs "about 150"), "около", or a conversion at
 # another day's rate: within AMOUNT_CLOSE they are the same figure. A later stage may restate the budget.
@@ -75,7 +76,8 @@ class Mention:
 
 
 def _blank(value: object) -> bool:
-    return value is None or value == "" or (isinstance(value, float) and value != value)
+    """None, an empty string, or a table's missing value (NaN, pandas' NaT: the values not equal to themselves)."""
+    return value is None or (isinstance(value, str) and value == "") or value != value  # noqa: PLR0124
 
 
 def _as_date(value: object) -> date | None:

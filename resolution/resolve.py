@@ -432,6 +432,7 @@ def resolve_mentions(
     corrections: Iterable[Correction] | ResolutionCorrections | None = None,
     rates: Rates | Mapping[tuple[str, int], float] | None = None,
     previous_rows: Iterable[Mapping[str, object]] | None = None,
+    failures: list[tuple[str, Exception]] | None = None,
 ) -> list[dict]:
     """Assign every mention a deal_id. Returns one dict per mention, sorted by mention_id:
     mention_id, deal_id, rule (why it is in this deal), score (0..1, best evidence linking it to the deal;
@@ -441,6 +442,8 @@ def resolve_mentions(
     `previous`: mention_id -> deal_id from the last run, so ids survive added articles.
     `corrections`: analyst merges and splits (and mention-level field overrides) applied before matching.
     `rates`: local currency per USD by (currency, year), to compare amounts stated in different currencies.
+    `failures`: given, a mention that cannot be read (its fields raise) is left out and added here as
+    (mention_id, exception), so one bad mention never stops the others; without it the exception propagates.
     `previous_rows`: the last run's output rows (mention_id, deal_id, rule, score). Given, and every mention of
     it still current, the run is incremental: the previous deals are kept as they were and only the new mentions
     are compared, with each other and with the deals' members (a new mention may still join two deals, which is
@@ -459,7 +462,14 @@ def resolve_mentions(
     by_id: dict[str, Mention] = {}
     for row in mentions:
         overrides = fixes.mention_overrides.get(str(row["mention_id"]))
-        mention = mention_from_row({**row, **overrides} if overrides else row)
+        try:
+            mention = mention_from_row({**row, **overrides} if overrides else row)
+            _ = (mention.sector, mention.key, mention.stage, mention.order_key)  # derived values raise here, if at all
+        except Exception as exc:
+            if failures is None:
+                raise
+            failures.append((str(row["mention_id"]), exc))
+            continue
         by_id[mention.mention_id] = mention
     ids = sorted(by_id)
     row_of = {m: i for i, m in enumerate(ids)}

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 
 # Why an input could not become an article. The evaluation relies on the first nine names.
@@ -18,6 +16,8 @@ REJECTION_REASONS = (
     "too_large",  # over the size limit, or absurdly long lines
     "unsafe",  # XML entity bombs / external entities, symlinks leading outside the input folder
     "invalid_metadata",  # impossible or future publication dates, missing required metadata
+    "unreadable",  # the file exists but cannot be read (permissions, I/O error)
+    "processing_error",  # reading, parsing or extracting it raised: a bug to fix; the message names the exception
 )
 
 
@@ -59,33 +59,12 @@ class ReadResult:
 
     articles: list[Article] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+    # sha256 of the bytes of every file read (None: it could not be read)
+    file_sha256: dict[str, str | None] = field(default_factory=dict)
+    # unchanged files (not read) that an incremental read found must be read again (sources/folders.py)
+    displaced: set[str] = field(default_factory=set)
 
-    def to_json(self, *, with_text: bool = True) -> str:
-        """The result as JSON (dates as ISO strings): what a parse cache stores for one file. Without the text,
-        `from_json` needs the texts by content_sha256 (the raw layer has them: content_sha256 is their digest)."""
-        articles = []
-        for article in self.articles:
-            record = {**asdict(article), "published": article.published.isoformat() if article.published else None}
-            if not with_text:
-                del record["text"]
-            articles.append(record)
-        return json.dumps({"articles": articles, "rejections": [asdict(r) for r in self.rejections]},
-                          ensure_ascii=False)
-
-    @classmethod
-    def from_json(cls, payload: str, texts: Mapping[str, str] | None = None) -> ReadResult:
-        """Raises KeyError when an article's text is neither in the JSON nor in `texts`."""
-        data = json.loads(payload)
-        articles = []
-        for record in data["articles"]:
-            text = record.pop("text") if "text" in record else (texts or {})[record["content_sha256"]]
-            published = date.fromisoformat(record.pop("published")) if record["published"] else None
-            record.pop("published", None)
-            articles.append(Article(**record, text=text, published=published))
-        return cls(articles=articles, rejections=[Rejection(**r) for r in data["rejections"]])
-
-    @property
-    def depends_on_today(self) -> bool:
-        """Whether reading the same bytes on a later day could give another result: a date rejected as being in
+    def depends_on_today(self, file_name: str) -> bool:
+        """Whether reading the same file on a later day could give another result: a date rejected as being in
         the future may be valid tomorrow (every invalid_metadata rejection counts, to be safe)."""
-        return any(r.reason == "invalid_metadata" for r in self.rejections)
+        return any(r.reason == "invalid_metadata" and r.file.split("#", 1)[0] == file_name for r in self.rejections)

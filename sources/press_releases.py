@@ -23,7 +23,7 @@ import html
 import os
 import re
 import stat
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -35,6 +35,8 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from sources.dates import DateFormatError, PublishedDate, find_dateline, is_dateline, parse_date_value
+from sources.digest import package_digest
+from sources.language import detect_lang
 from sources.models import Article, ReadResult, Rejection
 from sources.text_decoding import UndecodableTextError, decode_text, sniff_binary_signature
 
@@ -48,6 +50,8 @@ MIN_PUBLISHED_YEAR = 1991
 ARTICLE_ID_CHARS = 16
 # Message marker of the last-resort per-file guard; the property tests fail if any input ever reaches it.
 UNEXPECTED_PARSER_ERROR = "could not be parsed (unexpected parser error)"
+# The reader's code: a new reader re-reads every file (and names itself in a processing error).
+READER_VERSION = package_digest(__file__)
 
 
 class InputRejected(Exception):
@@ -79,40 +83,51 @@ def read_input_folder(
     max_file_bytes: int = 5_000_000,
     max_line_chars: int = 200_000,
     today: date | None = None,
+    only: Collection[str] | None = None,
     known_hashes: Mapping[str, str] | None = None,
-    parse_cache: MutableMapping[tuple[str, str], ReadResult] | None = None,
+    known_articles: Mapping[tuple[str, str], str] | None = None,
 ) -> ReadResult:
     """Read every file under `input_dir` (recursively, in relative-path order) into articles or rejections.
 
-    `known_hashes` maps file_sha256 -> name of a file loaded in an earlier run: a file with the same bytes under
-    another name is then a `duplicate_file` of it, as a byte-identical file earlier in this run would be.
-
-    `parse_cache` maps (file name, file sha256) -> what parsing those bytes under that name gave. Parsing is a
-    pure function of name, bytes and `today`, so a hit is used instead of parsing again, and every file parsed
-    here is added. Every file is still read and hashed, and duplicates are still found across the whole folder:
-    the result is the same with or without a cache. The caller keeps the cache valid for `today` and for this
-    reader's code (see ReadResult.depends_on_today).
+    For an incremental read (sources/folders.py): `only` names the files to read (the others are unchanged since
+    the caller last read them); `known_hashes` maps file_sha256 -> name and `known_articles` maps (article_id,
+    content_sha256) -> source file, for those unchanged files. A file read now whose bytes (or article) equal an
+    unchanged file's is a `duplicate_file` of it when that file comes first in name order; when it comes later,
+    the unchanged file is the duplicate now, and its name is reported in `displaced` for the caller to read again.
+    Without these arguments every file is read and the result depends on nothing but the folder and `today`.
     """
     root = Path(input_dir)
     if not root.is_dir():
         raise NotADirectoryError(f"input folder {root} does not exist or is not a folder")
     root_resolved = root.resolve()
     today = today or date.today()
-    seen: dict[str, str] = dict(known_hashes or {})
+    wanted = set(only) if only is not None else None
+    known_hashes = dict(known_hashes or {})
+    known_articles = dict(known_articles or {})
+    seen: dict[str, str] = {}
     result = ReadResult()
     # the same article (same url or name, same text) reached twice, e.g. an item in two snapshots of one feed
     article_versions: dict[tuple[str, str], str] = {}
     for rel_name, path in _discover(root):
-        one = _read_one(path, rel_name, root_resolved, max_file_bytes, max_line_chars, today, seen, parse_cache)
+        if wanted is not None and rel_name not in wanted:
+            continue
+        one = _read_one(path, rel_name, root_resolved, max_file_bytes, max_line_chars, today, seen, known_hashes,
+                        result)
         for article in one.articles:
             key = (article.article_id, article.content_sha256)
-            if key in article_versions:
+            earlier = article_versions.get(key)
+            known = known_articles.get(key)
+            if known is not None and _file_of(known) > rel_name:
+                result.displaced.add(_file_of(known))
+            elif earlier is None and known is not None:
+                earlier = known
+            if earlier is not None:
                 result.rejections.append(
                     Rejection(
                         file=article.source_file,
                         item=article.item_id,
                         reason="duplicate_file",
-                        message=f"{article.source_file}: same article (url and text) as {article_versions[key]}",
+                        message=f"{article.source_file}: same article (url and text) as {earlier}",
                         content_sha256=article.file_sha256,
                     )
                 )
@@ -121,6 +136,11 @@ def read_input_folder(
                 result.articles.append(article)
         result.rejections.extend(one.rejections)
     return result
+
+
+def _file_of(source_file: str) -> str:
+    """The file of a source name ("feed.xml#guid" -> "feed.xml")."""
+    return source_file.split("#", 1)[0]
 
 
 def read_file(
@@ -181,30 +201,33 @@ def _read_one(
     max_line_chars: int,
     today: date,
     seen: dict[str, str],
-    parse_cache: MutableMapping[tuple[str, str], ReadResult] | None = None,
+    known_hashes: dict[str, str] | None = None,
+    result: ReadResult | None = None,
 ) -> ReadResult:
     data: bytes | None = None
+    if result is not None:
+        result.file_sha256[rel_name] = None
     try:
         data = _read_bytes_safely(path, rel_name, root_resolved, max_file_bytes)
         file_sha = _sha256(data)
+        if result is not None:
+            result.file_sha256[rel_name] = file_sha
         if not data.strip():
             raise InputRejected(
                 "empty", f"{rel_name}: file is empty" if not data else f"{rel_name}: file contains only whitespace"
             )
         original = seen.get(file_sha)
+        known = (known_hashes or {}).get(file_sha)
+        if known is not None and known > rel_name and result is not None:
+            result.displaced.add(known)  # the unchanged file comes later: it is the duplicate now
+        elif original is None and known is not None and known != rel_name:
+            original = known
         if original is not None and original != rel_name:
             raise InputRejected("duplicate_file", f"{rel_name}: byte-identical duplicate of {original}")
         seen.setdefault(file_sha, rel_name)
     except Exception as exc:  # noqa: BLE001 - one hostile file must not stop the run; it is recorded, not hidden
         return _rejection_for(exc, rel_name, data)
-    if parse_cache is None:
-        return _parse_or_reject(data, rel_name, file_sha, max_line_chars, today)
-    cached = parse_cache.get((rel_name, file_sha))
-    if cached is None:
-        cached = _parse_or_reject(data, rel_name, file_sha, max_line_chars, today)
-        parse_cache[(rel_name, file_sha)] = cached
-    # a copy: the caller's lists must not grow into the cache
-    return ReadResult(articles=list(cached.articles), rejections=list(cached.rejections))
+    return _parse_or_reject(data, rel_name, file_sha, max_line_chars, today)
 
 
 def _parse_or_reject(data: bytes, rel_name: str, file_sha: str, max_line_chars: int, today: date) -> ReadResult:
@@ -219,12 +242,13 @@ def _rejection_for(exc: Exception, rel_name: str, data: bytes | None) -> ReadRes
     content_sha256 = _sha256(data) if data is not None else None
     if isinstance(exc, InputRejected):
         reason, message = exc.reason, exc.message
-    elif isinstance(exc, OSError):
-        reason = "malformed"
+    elif isinstance(exc, OSError) and data is None:
+        reason = "unreadable"
         message = f"{rel_name}: could not be read ({exc.__class__.__name__}: {exc.strerror or exc})"
-        content_sha256 = None
     else:
-        reason, message = "malformed", f"{rel_name}: {UNEXPECTED_PARSER_ERROR} ({exc.__class__.__name__}: {exc})"
+        reason = "processing_error"
+        message = (f"{rel_name}: {UNEXPECTED_PARSER_ERROR} ({exc.__class__.__name__}: {exc}); "
+                   f"reader version {READER_VERSION}")
     return ReadResult(
         rejections=[Rejection(file=rel_name, item=None, reason=reason, message=message, content_sha256=content_sha256)]
     )
@@ -352,24 +376,6 @@ def _normalise_lang(value: str | None) -> str | None:
     if not value or not str(value).strip():
         return None
     return re.split(r"[-_]", str(value).strip().lower(), maxsplit=1)[0] or None
-
-
-_KAZAKH_LETTERS_RE = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
-_CYRILLIC_RE = re.compile(r"[а-яёА-ЯЁ]")
-_LATIN_RE = re.compile(r"[a-zA-Z]")
-
-
-def detect_lang(text: str) -> str | None:
-    """ru | kk | en from the letters used (Kazakh-specific Cyrillic letters mean kk); None if no letters."""
-    sample = text[:4000]
-    kazakh = len(_KAZAKH_LETTERS_RE.findall(sample))
-    cyrillic = len(_CYRILLIC_RE.findall(sample))
-    latin = len(_LATIN_RE.findall(sample))
-    if cyrillic + kazakh == 0 and latin == 0:
-        return None
-    if cyrillic + kazakh >= latin:
-        return "kk" if kazakh >= max(3, 0.01 * (cyrillic + kazakh)) else "ru"
-    return "en"
 
 
 def _clean_str(value: object) -> str | None:

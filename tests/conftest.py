@@ -26,16 +26,23 @@ def shared_dir() -> Path:
 
 def _run_pipeline_into(inputs: Path, warehouse: Path) -> None:
     from invest_tracker_cli.pipeline import run_pipeline
-    from orchestration import settings
 
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(settings.WAREHOUSE_ENV, str(warehouse))
-        patch.setenv(settings.INPUT_ENV, str(inputs))
-        outcome = run_pipeline(verbose=False)
+    outcome = run_pipeline(input_dir=inputs, warehouse=warehouse, verbose=False)
     assert outcome.success, outcome.failure
 
 
 @pytest.fixture(scope="session")
 def run_pipeline_into():
-    """Materialize the whole graph in-process on an input folder into a warehouse (env set only for the run)."""
+    """Materialize the whole graph in-process on an input folder into a warehouse (given as the run's config)."""
     return _run_pipeline_into
+
+
+@pytest.fixture(scope="session")
+def fuzz_inputs():
+    """tests/fuzz_inputs.py (random input folders), loaded by path: the tests are not a package."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("fuzz_inputs", Path(__file__).with_name("fuzz_inputs.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -1,4 +1,9 @@
-"""Great Expectations suites as blocking asset checks: bad data stops before it reaches the marts."""
+"""Great Expectations suites on the raw layer as blocking asset checks: bad data stops before the marts.
+
+Frames come from warehouse/frames.py, suites from quality/suites.py. Data that is what last passed every check
+and was published is not validated again (warehouse/state.py); on the raw tables a run validates the rows added
+since the last pass, and the whole table once a day (warehouse/validation.py).
+"""
 
 from datetime import date
 
@@ -6,14 +11,14 @@ import dagster as dg
 import pandas as pd
 import pycountry
 
-from orchestration import warehouse
 from orchestration.dbt_manifest import MANIFEST
 from orchestration.resources import GreatExpectationsResource, WarehouseResource
 from quality import suites
 from quality.runner import QualityReport
+from warehouse import frames, state, validation
 
 
-def _result(report: QualityReport) -> dg.AssetCheckResult:
+def check_result(report: QualityReport) -> dg.AssetCheckResult:
     return dg.AssetCheckResult(
         passed=report.success,
         severity=dg.AssetCheckSeverity.ERROR,
@@ -34,7 +39,7 @@ def _result(report: QualityReport) -> dg.AssetCheckResult:
 def _unchanged(db: WarehouseResource, suite: str) -> dg.AssetCheckResult | None:
     """A pass without re-validating when the raw layer equals what last passed every check (no GX import)."""
     with db.connect() as con:
-        same, fingerprint = warehouse.unchanged_since_validated(con, MANIFEST)
+        same, fingerprint = state.unchanged_since_validated(con, MANIFEST)
     if not same:
         return None
     return dg.AssetCheckResult(
@@ -44,169 +49,58 @@ def _unchanged(db: WarehouseResource, suite: str) -> dg.AssetCheckResult | None:
     )
 
 
-def _frame(db: WarehouseResource, sql: str) -> pd.DataFrame:
-    with db.connect() as con:
-        return con.execute(sql).df()
+def _nothing_new(suite: str) -> dg.AssetCheckResult:
+    return dg.AssetCheckResult(passed=True, metadata={"validated": "no new rows"},
+                               description=f"{suite}: no rows added since the last validation")
 
 
-@dg.asset_check(asset=dg.AssetKey(["raw", "press_releases"]), blocking=True, pool="warehouse")
-def press_releases_are_valid(
-    warehouse_db: WarehouseResource, gx: GreatExpectationsResource
-) -> dg.AssetCheckResult:
-    """Current articles: unique ids, non-empty text, known format and language, plausible dates."""
+def _validated(db: WarehouseResource, suite: str, how: str, frame: pd.DataFrame,
+               report: QualityReport) -> dg.AssetCheckResult:
+    """The check's result; the rows that passed are remembered, so the next run validates only newer ones."""
+    if report.success:
+        with db.connect() as con:
+            validation.record_passed(con, suite, frame["validation_key"], full=how == "full")
+    result = check_result(report)
+    return dg.AssetCheckResult(passed=result.passed, severity=result.severity, description=result.description,
+                               metadata={**result.metadata, "validated": "all rows" if how == "full" else "new rows"})
+
+
+@dg.asset_check(asset=dg.AssetKey(["raw", "press_releases"]), blocking=True, pool="warehouse",
+                additional_deps=[dg.AssetKey(["raw", "feed_items"])])
+def press_releases_are_valid(warehouse_db: WarehouseResource, gx: GreatExpectationsResource) -> dg.AssetCheckResult:
+    """Current articles (folder and feeds): unique ids, non-empty text, known format and language, plausible
+    dates."""
     if (unchanged := _unchanged(warehouse_db, "press_releases")) is not None:
         return unchanged
-    frame = _frame(
-        warehouse_db, "select * exclude (text), length(text) as text_chars from raw.press_releases where is_current"
-    )
-    today = pd.Timestamp(date.today())
-    frame["published_days_ago"] = (today - pd.to_datetime(frame["published"])).dt.days
-    max_age = (date.today() - date(suites.FIRST_YEAR, 1, 1)).days
-    return _result(gx.validate("press_releases", frame, suites.press_release_suite(max_age)))
+    with warehouse_db.connect() as con:
+        how = validation.mode(con, "press_releases")
+        frame = frames.current_articles(con, only_new_for="press_releases" if how == "new" else None)
+    if frame.empty and how == "new":
+        return _nothing_new("press_releases")
+    today = date.today()
+    frame["published_days_ago"] = (pd.Timestamp(today) - pd.to_datetime(frame["published"])).dt.days
+    max_age = (today - date(suites.FIRST_YEAR, 1, 1)).days
+    report = gx.validate("press_releases", frame.drop(columns="validation_key"), suites.press_release_suite(max_age))
+    return _validated(warehouse_db, "press_releases", how, frame, report)
 
 
 @dg.asset_check(asset=dg.AssetKey(["raw", "deal_mentions"]), blocking=True, pool="warehouse",
                 additional_deps=[dg.AssetKey(["raw", "kato"]), dg.AssetKey(["raw", "oked"])])
-def deal_mentions_are_valid(
-    warehouse_db: WarehouseResource, gx: GreatExpectationsResource
-) -> dg.AssetCheckResult:
+def deal_mentions_are_valid(warehouse_db: WarehouseResource, gx: GreatExpectationsResource) -> dg.AssetCheckResult:
     """Mentions of current articles: codes in the registries, amounts positive, status known, years plausible."""
     if (unchanged := _unchanged(warehouse_db, "deal_mentions")) is not None:
         return unchanged
     with warehouse_db.connect() as con:
-        frame = con.execute(
-            """
-            select m.* exclude (field_evidence, confidence_reasons)
-            from raw.deal_mentions as m
-            inner join raw.press_releases as p
-                on m.article_id = p.article_id and m.content_sha256 = p.content_sha256 and p.is_current
-            """
-        ).df()
-        kato = [r[0] for r in con.execute("select code from raw.kato where depth <= 2").fetchall()]
-        oked = [r[0] for r in con.execute("select code_dotted from raw.oked").fetchall()]
+        how = validation.mode(con, "deal_mentions")
+        frame = frames.current_mentions(con, only_new_for="deal_mentions" if how == "new" else None)
+        kato, oked = frames.registry_code_lists(con)
+    if frame.empty and how == "new":
+        return _nothing_new("deal_mentions")
     currencies = [c.alpha_3 for c in pycountry.currencies]
-    return _result(gx.validate("deal_mentions", frame, suites.deal_mention_suite(kato, oked, currencies)))
-
-
-def deals_are_valid(warehouse_db: WarehouseResource, gx: GreatExpectationsResource) -> dg.AssetCheckResult:
-    """One row per deal, a known status, USD amounts within the plausible range, evidence for every deal."""
-    frame = _frame(warehouse_db, "select * from marts.fct_deals")
-    return _result(gx.validate("fct_deals", frame, suites.deals_suite()))
-
-
-def deal_stages_are_monotonic(warehouse_db: WarehouseResource, gx: GreatExpectationsResource) -> dg.AssetCheckResult:
-    """Each deal's stages are first reported in lifecycle order, or the deal is flagged as regressed."""
-    frame = _frame(
-        warehouse_db,
-        """
-        select
-            s.deal_id,
-            s.stage,
-            s.first_reported_date,
-            d.stage_regressed,
-            lag(s.first_reported_date) over (partition by s.deal_id order by s.stage_rank) as previous_stage_date,
-        from marts.fct_deal_stages as s
-        inner join marts.fct_deals as d on s.deal_id = d.deal_id
-        """,
-    )
-    frame["stage_order_ok"] = (
-        frame["previous_stage_date"].isna()
-        | frame["first_reported_date"].isna()
-        | (frame["first_reported_date"] >= frame["previous_stage_date"])
-        | frame["stage_regressed"].astype(bool)
-    )
-    return _result(gx.validate("fct_deal_stages", frame, suites.stage_suite()))
-
-
-def umbrella_totals_cover_their_parts(
-    warehouse_db: WarehouseResource, gx: GreatExpectationsResource
-) -> dg.AssetCheckResult:
-    """The deals an umbrella total sums never add up to more than the total (after screening and corrections)."""
-    frame = _frame(
-        warehouse_db,
-        """
-        with totals as (
-            select t.total_id, t.article_id, t.amount, t.currency, unnest(r.part_amount_starts) as part_start
-            from marts.fct_announced_totals as t
-            inner join raw.announced_totals as r on t.total_id = r.total_id
-            where t.kind = 'total' and len(r.part_amount_starts) > 0
-        ),
-        parts as (
-            select m.mention_id, m.article_id, f.amount, f.currency,
-                   cast(json_extract(m.field_evidence, '$.amount[0]') as integer) as amount_start
-            from raw.deal_mentions as m
-            inner join marts.fct_deal_mentions as f on m.mention_id = f.mention_id
-        )
-        select
-            t.total_id,
-            any_value(t.amount) * 1.005 as total_with_margin,
-            coalesce(sum(p.amount) filter (where p.currency = t.currency), 0) as parts_sum,
-        from totals as t
-        left join parts as p on t.article_id = p.article_id and t.part_start = p.amount_start
-        group by t.total_id
-        """,
-    )
-    return _result(gx.validate("umbrella_totals", frame, suites.umbrella_suite()))
-
-
-def _mart_reconciles(mart: str, key: str):
-    def check(warehouse_db: WarehouseResource, gx: GreatExpectationsResource) -> dg.AssetCheckResult:
-        with warehouse_db.connect() as con:
-            frame = con.execute(f"select * from marts.{mart}").df()
-            deals, usd = con.execute("select count(*), coalesce(sum(amount_usd), 0) from marts.fct_deals").fetchone()
-        frame["all_usd"] = frame["memorandum_usd"] + frame["committed_usd"]
-        return _result(gx.validate(mart, frame, suites.mart_suite(key, deals, float(usd))))
-
-    check.__doc__ = f"{mart}: one row per {key} (unknown included); counts and USD sums reconcile with fct_deals."
-    return check
-
-
-def _spec(asset: str, name: str, check, extra_deps: tuple[str, ...] = ()) -> tuple[dg.AssetCheckSpec, object]:
-    spec = dg.AssetCheckSpec(
-        name, asset=dg.AssetKey(["marts", asset]), blocking=True, description=check.__doc__,
-        additional_deps=[dg.AssetKey(["marts", dep]) for dep in extra_deps],
-    )
-    return spec, check
-
-
-# The checks on the marts, as one step: each is still its own check in the UI (same names, assets, results), but
-# one step instead of seven saves Dagster's per-step overhead on every run.
-_MART_CHECKS = dict(
-    (spec.key, (spec, check))
-    for spec, check in [
-        _spec("fct_deals", "deals_are_valid", deals_are_valid),
-        _spec("fct_deal_stages", "deal_stages_are_monotonic", deal_stages_are_monotonic, ("fct_deals",)),
-        _spec("fct_announced_totals", "umbrella_totals_cover_their_parts", umbrella_totals_cover_their_parts,
-              ("fct_deal_mentions",)),
-        *[
-            _spec(mart, f"{mart}_reconciles_with_fct_deals", _mart_reconciles(mart, key), ("fct_deals",))
-            for mart, key in [
-                ("mart_investment_by_sector", "oked_division"),
-                ("mart_investment_by_district", "district_kato"),
-                ("mart_investment_by_country", "partner_country"),
-                ("mart_investment_by_month", "year_month"),
-            ]
-        ],
-    ]
-)
-
-
-@dg.multi_asset_check(specs=[spec for spec, _ in _MART_CHECKS.values()], can_subset=True, pool="warehouse")
-def marts_are_valid(context: dg.AssetCheckExecutionContext, warehouse_db: WarehouseResource,
-                    gx: GreatExpectationsResource):
-    """Every GX check on the marts that this run selected (one step; one result per check)."""
-    for key in sorted(context.selected_asset_check_keys, key=lambda k: k.to_user_string()):
-        spec, check = _MART_CHECKS[key]
-        result = check(warehouse_db, gx)
-        yield dg.AssetCheckResult(
-            passed=result.passed, severity=result.severity, metadata=result.metadata,
-            description=result.description, asset_key=spec.asset_key, check_name=spec.name,
-        )
+    report = gx.validate("deal_mentions", frame.drop(columns="validation_key"),
+                         suites.deal_mention_suite(kato, oked, currencies))
+    return _validated(warehouse_db, "deal_mentions", how, frame, report)
 
 
 def build_defs() -> dg.Definitions:
-    return dg.Definitions(
-        asset_checks=[
-            press_releases_are_valid, deal_mentions_are_valid, marts_are_valid,
-        ]
-    )
+    return dg.Definitions(asset_checks=[press_releases_are_valid, deal_mentions_are_valid])

@@ -1,181 +1,28 @@
-"""Deal mentions and announced totals from the articles whose text the extractor has not seen yet."""
-
-
-import hashlib
-import json
-import multiprocessing
-import os
-from collections.abc import Collection
-from concurrent.futures import ProcessPoolExecutor
-from datetime import date, datetime
-from pathlib import Path
+"""Deal mentions and announced totals from the current article versions the extractor has not seen yet."""
 
 import dagster as dg
-import pandas as pd
 
-import extraction
-from extraction import default_gazetteer, extract_article
-from extraction.models import DealMention
-from orchestration import warehouse
+from extraction.batch import extract_many
+from extraction.guard import EXTRACTOR_VERSION
 from orchestration.resources import WarehouseResource
 from quality.plausibility import screen_mention
-from sources import registries
+from warehouse import articles, mentions, table_counts
 
 GROUP = "extraction"
-
-
-def _extractor_version() -> str:
-    """A digest of the extraction code and the registries it reads: change either and articles are re-extracted."""
-    digest = hashlib.sha256()
-    package = Path(extraction.__file__).parent
-    for path in sorted(package.rglob("*.py")) + sorted(registries.REGISTRY_DIR.glob("*.csv")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-EXTRACTOR_VERSION = _extractor_version()
-
-
-def _stable_id(*parts: object) -> str:
-    return hashlib.sha256("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:20]
-
-
-def _as_date(value: object) -> date | None:
-    if value is None or (not isinstance(value, date) and pd.isna(value)):
-        return None
-    if isinstance(value, datetime | pd.Timestamp):
-        return value.date()
-    return value if isinstance(value, date) else None
-
-
-# Below this many articles a process pool costs more than it saves.
-PARALLEL_THRESHOLD = 300
-
-
-def _extract_one(args: tuple) -> list:
-    text, published, lang, title = args
-    return extract_article(text, published=published, lang=lang, title=title)
-
-
-def run_extractor(articles: pd.DataFrame, workers: int | None = None) -> list[list]:
-    """extract_article over every article row, in a process pool when the batch is large (one process a core)."""
-    jobs = [(row.text, _as_date(row.published), row.lang, row.title) for row in articles.itertuples(index=False)]
-    workers = workers or os.cpu_count() or 1
-    if len(jobs) < PARALLEL_THRESHOLD or workers < 2:
-        return [_extract_one(job) for job in jobs]
-    default_gazetteer()  # built once here; forked workers share it instead of each building their own
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_extract_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
-
-
-def extract_rows(
-    articles: pd.DataFrame, kato_codes: Collection[str], oked_codes: Collection[str]
-) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
-    """Run the extractor over article rows; ids derive from article, content and offsets only.
-
-    Every mention passes the plausibility screen: an implausible field is nulled and quarantined.
-    """
-    mentions: list[dict] = []
-    rejected_values: list[dict] = []
-    totals: list[dict] = []
-    processed: list[dict] = []
-    for row, records in zip(articles.itertuples(index=False), run_extractor(articles), strict=True):
-        n_mentions = n_totals = 0
-        for index, rec in enumerate(records):
-            common = {
-                "article_id": row.article_id,
-                "content_sha256": row.content_sha256,
-                "source_file": row.source_file,
-                "evidence": rec.evidence,
-                "evidence_start": rec.evidence_start,
-                "evidence_end": rec.evidence_end,
-                "extractor_version": EXTRACTOR_VERSION,
-            }
-            if isinstance(rec, DealMention):
-                n_mentions += 1
-                mention_id = _stable_id(row.article_id, row.content_sha256, rec.evidence_start, index)
-                mention, issues = screen_mention(
-                    {
-                        "mention_id": mention_id,
-                        **common,
-                        "partner_name": rec.partner_name,
-                        "partner_country": rec.partner_country,
-                        "region_kato": rec.region_kato,
-                        "district_kato": rec.district_kato,
-                        "oked": rec.oked,
-                        "amount": rec.amount,
-                        "currency": rec.currency,
-                        "amount_approximate": rec.amount_approximate,
-                        "amount_text": rec.amount_text,
-                        "status": rec.status,
-                        "capacity_value": rec.capacity_value,
-                        "capacity_unit": rec.capacity_unit,
-                        "jobs": rec.jobs,
-                        "start_year": rec.start_year,
-                        "completion_year": rec.completion_year,
-                        "confidence": rec.confidence,
-                        "confidence_reasons": list(rec.confidence_reasons),
-                        "field_evidence": json.dumps(rec.field_evidence, ensure_ascii=False),
-                    },
-                    kato_codes,
-                    oked_codes,
-                )
-                mentions.append(mention)
-                rejected_values.extend(
-                    {
-                        "mention_id": mention_id,
-                        "article_id": row.article_id,
-                        "content_sha256": row.content_sha256,
-                        "source_file": row.source_file,
-                        "field": issue.field,
-                        "value": issue.value,
-                        "reason": issue.reason,
-                        "message": issue.message,
-                        "extractor_version": EXTRACTOR_VERSION,
-                    }
-                    for issue in issues
-                )
-            else:
-                n_totals += 1
-                totals.append(
-                    {
-                        "total_id": _stable_id(row.article_id, row.content_sha256, rec.evidence_start, index, "t"),
-                        **common,
-                        "kind": rec.kind,
-                        "amount": rec.amount,
-                        "currency": rec.currency,
-                        "amount_approximate": rec.amount_approximate,
-                        "amount_text": rec.amount_text,
-                        "region_kato": rec.region_kato,
-                        "part_amount_starts": list(rec.part_amount_starts),
-                    }
-                )
-        processed.append(
-            {
-                "article_id": row.article_id,
-                "content_sha256": row.content_sha256,
-                "extractor_version": EXTRACTOR_VERSION,
-                "mention_count": n_mentions,
-                "total_count": n_totals,
-                "extracted_at": datetime.now(),
-            }
-        )
-    return mentions, totals, processed, rejected_values
+ARTICLE_ASSETS = [["raw", "press_releases"], ["raw", "feed_items"]]
+MAX_LOGGED = 20
 
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(["raw", "deal_mentions"], deps=[["raw", "press_releases"], ["raw", "feed_items"], ["raw", "kato"],
-                                                       ["raw", "oked"]],
+        dg.AssetSpec(["raw", "deal_mentions"], deps=[*ARTICLE_ASSETS, ["raw", "kato"], ["raw", "oked"]],
                      description="Deals stated in articles, each with its evidence sentence and offsets."),
-        dg.AssetSpec(["raw", "announced_totals"], deps=[["raw", "press_releases"], ["raw", "feed_items"]],
+        dg.AssetSpec(["raw", "announced_totals"], deps=ARTICLE_ASSETS,
                      description="Umbrella totals, targets and statistics: money stated that is not a deal."),
-        dg.AssetSpec(["raw", "rejected_values"], deps=[["raw", "press_releases"], ["raw", "feed_items"]],
+        dg.AssetSpec(["raw", "rejected_values"], deps=ARTICLE_ASSETS,
                      description="Quarantine of implausible extracted values (field nulled in the mention)."),
-        dg.AssetSpec(["raw", "extracted_articles"], deps=[["raw", "press_releases"], ["raw", "feed_items"]],
-                     description="Article versions already extracted (incremental extraction)."),
+        dg.AssetSpec(["raw", "processing_errors"], deps=ARTICLE_ASSETS,
+                     description="Articles and mentions whose processing raised, with the exception."),
     ],
     group_name=GROUP,
     pool="warehouse",
@@ -183,52 +30,28 @@ def extract_rows(
 def deal_mentions(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
     """Extract deal mentions from every current article version not yet extracted by this extractor version."""
     with warehouse_db.connect() as con:
-        # a new extractor version re-reads everything: its output replaces the old version's
-        for table in ("deal_mentions", "announced_totals", "rejected_values", "extracted_articles"):
-            con.execute(f"delete from raw.{table} where extractor_version <> ?", [EXTRACTOR_VERSION])
-        pending = con.execute(
-            """
-            select p.article_id, p.content_sha256, p.source_file, p.text, p.published, p.lang, p.title
-            from raw.press_releases as p
-            where p.is_current
-              and not exists (
-                select 1 from raw.extracted_articles as e
-                where e.article_id = p.article_id and e.content_sha256 = p.content_sha256
-              )
-            order by p.source_file
-            """
-        ).df()
-        kato_codes = {r[0] for r in con.execute("select code from raw.kato where depth <= 2").fetchall()}
-        oked_codes = {r[0] for r in con.execute("select code_dotted from raw.oked").fetchall()}
+        mentions.drop_other_versions(con, EXTRACTOR_VERSION)
+        pending = articles.pending_extraction(con, EXTRACTOR_VERSION)
+        kato_codes, oked_codes = mentions.registry_codes(con)
     context.log.info(f"progress: {len(pending)} new article versions to extract (extractor {EXTRACTOR_VERSION})")
-    mentions, totals, processed, rejected_values = extract_rows(pending, kato_codes, oked_codes)
-    for value in rejected_values[:20]:
-        context.log.warning(f"quarantined value {value['message']}")
-    if len(rejected_values) > 20:
-        context.log.warning(f"... and {len(rejected_values) - 20} more quarantined values (marts.fct_quarantine)")
+    rows = mentions.extraction_rows(pending, extract_many(pending), extractor_version=EXTRACTOR_VERSION,
+                                    screen=screen_mention, kato_codes=kato_codes, oked_codes=oked_codes)
+    for row in rows.rejected_values[:MAX_LOGGED]:
+        context.log.warning(f"quarantined value {row['message']}")
+    for row in rows.errors[:MAX_LOGGED]:
+        context.log.warning(f"quarantined {row['message']}")
     with warehouse_db.connect() as con:
-        con.execute("begin transaction")
-        try:
-            warehouse.insert_frame(con, "deal_mentions", pd.DataFrame(mentions))
-            warehouse.insert_frame(con, "announced_totals", pd.DataFrame(totals))
-            warehouse.insert_frame(con, "rejected_values", pd.DataFrame(rejected_values))
-            warehouse.insert_frame(con, "extracted_articles", pd.DataFrame(processed))
-            con.execute("commit")
-        except Exception:
-            con.execute("rollback")
-            raise
-        counts = warehouse.table_counts(con, ["raw.deal_mentions", "raw.announced_totals"])
+        mentions.store_extraction(con, rows)
+        counts = table_counts(con, ["raw.deal_mentions", "raw.announced_totals"])
     yield dg.MaterializeResult(
         asset_key=["raw", "deal_mentions"],
-        metadata={"new_mentions": len(mentions), "rows_total": counts["raw.deal_mentions"],
-                  "articles_extracted": len(processed)},
+        metadata={"new_mentions": len(rows.mentions), "rows_total": counts["raw.deal_mentions"],
+                  "articles_extracted": len(rows.processed), "extractor_version": EXTRACTOR_VERSION},
     )
-    yield dg.MaterializeResult(
-        asset_key=["raw", "announced_totals"],
-        metadata={"new_totals": len(totals), "rows_total": counts["raw.announced_totals"]},
-    )
-    yield dg.MaterializeResult(asset_key=["raw", "rejected_values"], metadata={"new": len(rejected_values)})
-    yield dg.MaterializeResult(asset_key=["raw", "extracted_articles"], metadata={"new": len(processed)})
+    yield dg.MaterializeResult(asset_key=["raw", "announced_totals"],
+                               metadata={"new_totals": len(rows.totals), "rows_total": counts["raw.announced_totals"]})
+    yield dg.MaterializeResult(asset_key=["raw", "rejected_values"], metadata={"new": len(rows.rejected_values)})
+    yield dg.MaterializeResult(asset_key=["raw", "processing_errors"], metadata={"new": len(rows.errors)})
 
 
 def build_defs() -> dg.Definitions:

@@ -1,16 +1,16 @@
 """The dbt project (staging -> intermediate -> marts) as assets; its tests surface as asset checks."""
 
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtProject, dbt_assets
 
-from orchestration import settings, warehouse
+from orchestration import settings
 from orchestration.dbt_runner import dbt_events
 from orchestration.resources import WarehouseResource
+from warehouse import state
 
 dbt_project = DbtProject(project_dir=settings.DBT_PROJECT_DIR, profiles_dir=settings.DBT_PROJECT_DIR)
 
@@ -42,13 +42,11 @@ translator = InvestTrackerTranslator(settings=DagsterDbtTranslatorSettings(enabl
             pool="warehouse")
 def dbt_models(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
     """Build and test the dbt models selected in this run (staging views, intermediate and mart tables)."""
-    # dbt reads the same warehouse path through the env var profiles.yml uses
-    os.environ[settings.WAREHOUSE_ENV] = str(warehouse_db.resolved_path())
     whole_project = set(context.selected_asset_keys) == set(dbt_models.keys)
     manifest = Path(dbt_project.manifest_path)
     with warehouse_db.connect() as con:
-        fingerprint = warehouse.inputs_fingerprint(con, manifest)
-        built, validated = warehouse.build_state(con, "dbt_build"), warehouse.build_state(con, "validated")
+        fingerprint = state.inputs_fingerprint(con, manifest)
+        built, validated = state.dbt_build_state(con), state.get(con, "validated")
     if whole_project and fingerprint == built == validated:
         # nothing dbt reads has changed since the last build that passed every check: the marts are already what
         # dbt would make, so dbt is not started (and the steps downstream of it are skipped)
@@ -60,10 +58,12 @@ def dbt_models(context: dg.AssetExecutionContext, warehouse_db: WarehouseResourc
     # The file log keeps warnings only: at debug level it writes megabytes per build.
     args = ["build", "--exclude-resource-type", "unit_test", "--log-level-file", "warn", "--no-write-json"]
     # dbt runs in this process (orchestration/dbt_runner.py): no subprocess start-up, no re-reading of its log
-    yield from dbt_events(context, dbt_project, args, target)
+    # dbt reads the warehouse path from the env var profiles.yml uses, set for this invocation only
+    yield from dbt_events(context, dbt_project, args, target,
+                          env={settings.WAREHOUSE_ENV: str(warehouse_db.resolved_path())})
     if whole_project:
         with warehouse_db.connect() as con:
-            warehouse.record_build_state(con, "dbt_build", fingerprint)
+            state.record(con, "dbt_build", fingerprint)
 
 
 def build_defs() -> dg.Definitions:

@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from orchestration import warehouse
+import warehouse
 from orchestration.defs.rates import NbkRatesResource, fx_rates_daily, publication_days_without_rates
 from orchestration.resources import WarehouseResource
 
@@ -100,8 +100,8 @@ def test_the_sensor_asks_for_publication_days_that_have_no_daily_rate(tmp_path):
         ])
         con.register("a", articles)
         con.execute("insert into raw.press_releases (article_id, content_sha256, file_sha256, source_file, file_name,"
-                    " format, text, published, first_seen_at, last_seen_at, is_current)"
-                    " select *, now(), now(), true from a")
+                    " format, text, published, first_seen_at, last_seen_at, is_present, is_current)"
+                    " select *, now(), now(), true, true from a")
         con.execute("insert into raw.fx_rates_daily (rate_date, currency, kzt_rate, quant) "
                     "values (date '2025-06-09', 'USD', 510.0, 1)")
     assert publication_days_without_rates(path) == ["2025-05-02"]

@@ -5,8 +5,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from orchestration.defs.resolution import CORRECTIONS_FILE, resolution_rows
+from orchestration.settings import CORRECTIONS_FILE
 from resolution import CorrectionError, load_corrections, parse_corrections
+from resolution.batch import resolution_rows
 
 HEADER = "correction_id,target,target_id,field,new_value,reason,author,corrected_on\n"
 

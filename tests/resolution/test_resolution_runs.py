@@ -7,7 +7,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from orchestration import warehouse
+import warehouse
 from orchestration.defs.resolution import mention_resolution
 from orchestration.resources import WarehouseResource
 
@@ -24,8 +24,8 @@ def add_article(path: Path, article_id: str) -> None:
     with warehouse.connect(path) as con:
         con.execute(
             "insert into raw.press_releases (article_id, content_sha256, file_sha256, source_file, file_name, format,"
-            " published, text, first_seen_at, last_seen_at, is_current) values (?, ?, ?, ?, ?, 'txt', ?, 'x', ?, ?,"
-            " true)", [article_id, f"sha-{article_id}", f"file-{article_id}", f"{article_id}.txt",
+            " published, text, first_seen_at, last_seen_at, is_present, is_current) values (?, ?, ?, ?, ?, 'txt', ?,"
+            " 'x', ?, ?, true, true)", [article_id, f"sha-{article_id}", f"file-{article_id}", f"{article_id}.txt",
                        f"{article_id}.txt", published, now, now])
         con.execute(
             "insert into raw.deal_mentions (mention_id, article_id, content_sha256, source_file, partner_name,"
@@ -76,3 +76,33 @@ def test_a_changed_mention_resolves_everything_again(path: Path) -> None:
         con.execute("update raw.deal_mentions set district_kato = '234000000' where mention_id = 'mention-en'")
     mode, _ = materialize(path)
     assert mode == "full"
+
+
+def add_mention(path: Path, mention_id: str, partner: str, region: str, district: str) -> None:
+    now = datetime(2026, 1, 1)
+    with warehouse.connect(path) as con:
+        con.execute(
+            "insert into raw.press_releases (article_id, content_sha256, file_sha256, source_file, file_name, format,"
+            " published, text, first_seen_at, last_seen_at, is_present, is_current) values (?, ?, ?, ?, ?, 'txt',"
+            " '2025-05-01', 'x', ?, ?, true, true)",
+            [mention_id, f"sha-{mention_id}", "f", f"{mention_id}.txt", f"{mention_id}.txt", now, now])
+        con.execute(
+            "insert into raw.deal_mentions (mention_id, article_id, content_sha256, source_file, partner_name,"
+            " region_kato, district_kato, oked, amount, currency, status, evidence, evidence_start, evidence_end,"
+            " extractor_version) values (?, ?, ?, ?, ?, ?, ?, '23.51', 50e6, 'USD', 'agreement', 'x', 0, 1, 'test')",
+            [mention_id, mention_id, f"sha-{mention_id}", f"{mention_id}.txt", partner, region, district])
+
+
+def test_an_incremental_run_touches_only_the_regions_of_the_new_mentions(path: Path) -> None:
+    add_mention(path, "akmola-1", "Steppe Cement LLP", "110000000", "113600000")
+    add_mention(path, "atyrau-1", "Caspian Cement LLP", "230000000", "235600000")
+    materialize(path)
+    with warehouse.connect(path) as con:
+        before = dict(con.execute("select mention_id, resolved_at from raw.mention_resolution").fetchall())
+    add_mention(path, "akmola-2", "Steppe Cement", "110000000", "113600000")
+    mode, deals = materialize(path)
+    assert mode == "incremental" and deals["akmola-2"] == deals["akmola-1"] != deals["atyrau-1"]
+    with warehouse.connect(path) as con:
+        after = dict(con.execute("select mention_id, resolved_at from raw.mention_resolution").fetchall())
+    assert after["atyrau-1"] == before["atyrau-1"]  # the other region's deal was not read or rewritten
+    assert after["akmola-1"] != before["akmola-1"]

@@ -12,7 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
@@ -400,7 +400,7 @@ def test_get_with_retries_names_the_url_in_its_error(site, client):
 
 
 def test_the_shipped_feed_list_is_valid_and_empty():
-    from orchestration.defs.feeds import DEFAULT_FEEDS_CONFIG
+    from orchestration.settings import DEFAULT_FEEDS_CONFIG
 
     assert load_feed_config(DEFAULT_FEEDS_CONFIG) == []
 
@@ -435,7 +435,7 @@ def test_a_broken_feed_list_names_the_file_and_the_entry(tmp_path: Path, text: s
 
 @pytest.fixture
 def db(tmp_path: Path):
-    from orchestration import warehouse
+    import warehouse
 
     path = tmp_path / "w.duckdb"
     with warehouse.connect(path) as con:
@@ -444,12 +444,12 @@ def db(tmp_path: Path):
 
 def _current(con) -> list[tuple]:
     return con.execute(
-        "select source_file, is_current from raw.press_releases order by source_file, first_seen_at"
+        "select source_file, is_current from raw.feed_items order by source_file, first_seen_at"
     ).fetchall()
 
 
 def test_feed_articles_are_stored_current_and_a_second_fetch_adds_nothing(site, client, db):
-    from orchestration.defs.feeds import load_feed_state, store_feed_fetch
+    from warehouse.feeds import load_feed_state, store_feed_fetch
 
     site.routes["/rss.xml"] = [_rss_reply(ETag='"e1"')]
     feed = _feed(site)
@@ -462,13 +462,14 @@ def test_feed_articles_are_stored_current_and_a_second_fetch_adds_nothing(site, 
 
     again = store_feed_fetch(db, fetch, "run-2")
     assert again.new_versions == 0 and again.seen_again == 2
-    assert db.execute("select count(*) from raw.press_releases").fetchone()[0] == 2
+    assert db.execute("select count(*) from raw.feed_items").fetchone()[0] == 2
+    assert db.execute("select count(*) from raw.press_releases").fetchone()[0] == 0  # the folder's table
     # the validators belong to the url: a feed moved to a new url starts afresh
     assert load_feed_state(db, FeedConfig(name="energo", url=site.url("/new.xml"))) == FeedState()
 
 
 def test_a_new_version_of_a_feed_article_replaces_the_old_one_as_current(site, client, db):
-    from orchestration.defs.feeds import store_feed_fetch
+    from warehouse.feeds import store_feed_fetch
 
     site.routes["/rss.xml"] = [_rss_reply(), _rss_reply(RSS.replace("1,2 млрд".encode(), "1,3 млрд".encode()))]
     feed = _feed(site)
@@ -476,41 +477,27 @@ def test_a_new_version_of_a_feed_article_replaces_the_old_one_as_current(site, c
     stored = store_feed_fetch(db, fetch_feed(feed, client=client, policy=FAST, today=TODAY), "run-2")
     assert stored.new_versions == 1
     rows = db.execute(
-        "select is_current, text like '%1,3 млрд%' from raw.press_releases where item_id = 'news-1001' order by 2"
+        "select is_current, text like '%1,3 млрд%' from raw.feed_items where item_id = 'news-1001' order by 2"
     ).fetchall()
     assert rows == [(False, False), (True, True)]
 
 
-def test_an_article_the_input_folder_holds_is_left_to_the_folder(site, client, db):
-    from orchestration.defs.feeds import store_feed_fetch
+def test_a_feed_item_and_a_saved_copy_of_its_page_are_versions_of_one_article(site, client, db):
+    """Same url: one article. The later publication date wins, whichever table the version is in."""
+    from warehouse.feeds import store_feed_fetch
 
     site.routes["/rss.xml"] = [_rss_reply()]
     fetch = fetch_feed(_feed(site), client=client, policy=FAST, today=TODAY)
-    folder_copy = fetch.articles[0]
+    feed_copy = fetch.articles[0]
     db.execute(
         """insert into raw.press_releases (article_id, content_sha256, file_sha256, source_file, file_name, format,
-           text, first_seen_at, last_seen_at, is_current) values (?, 'folder-sha', 'f', 'wind.html', 'wind.html',
-           'html', 'full text', now(), now(), true)""",
-        [folder_copy.article_id],
+           text, published, first_seen_at, last_seen_at, is_present, is_current) values (?, 'folder-sha', 'f',
+           'wind.html', 'wind.html', 'html', 'full text', ?, now(), now(), true, true)""",
+        [feed_copy.article_id, feed_copy.published - timedelta(days=1)],
     )
-    stored = store_feed_fetch(db, fetch, "run-1")
-    assert stored.left_to_folder == 1 and stored.new_versions == 1
-    assert _current(db) == [("energo#news-1002", True), ("wind.html", True)]
-
-
-def test_the_folder_read_can_leave_feed_rows_current_with_the_feed_row_predicate(site, client, db):
-    """The predicate ingestion's upsert_current should add (see docs/operations.md): it must parse in DuckDB."""
-    from orchestration.defs.feeds import FEED_ROW_SQL, store_feed_fetch
-
-    site.routes["/rss.xml"] = [_rss_reply()]
-    store_feed_fetch(db, fetch_feed(_feed(site), client=client, policy=FAST, today=TODAY), "run-1")
-    db.execute(
-        """insert into raw.press_releases (article_id, content_sha256, file_sha256, source_file, file_name, format,
-           text, first_seen_at, last_seen_at, is_current) values ('a', 'b', 'f', 'x.txt', 'x.txt', 'txt', 't',
-           now(), now(), true)"""
-    )
-    db.execute(f"update raw.press_releases set is_current = false where is_current and not {FEED_ROW_SQL}")
-    assert _current(db) == [("energo#news-1001", True), ("energo#news-1002", True), ("x.txt", False)]
+    store_feed_fetch(db, fetch, "run-1")
+    assert _current(db) == [("energo#news-1001", True), ("energo#news-1002", True)]
+    assert db.execute("select is_present, is_current from raw.press_releases").fetchall() == [(True, False)]
 
 
 def _materialize(tmp_path: Path, feeds_yaml: str, warehouse: Path):
@@ -549,8 +536,8 @@ def test_the_asset_stores_feed_articles_and_a_later_failing_feed_fails_loudly_ke
     assert "malformed" in failure.event_specific_data.error.message
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        assert con.execute("select count(*) from raw.press_releases where is_current").fetchone()[0] == 2
-        status, error = con.execute("select last_status, last_error from raw.feed_state").fetchone()
+        assert con.execute("select count(*) from raw.feed_items where is_current").fetchone()[0] == 2
+        status, error = con.execute("select last_status, last_error from state.feed_state").fetchone()
         assert status == "error" and "malformed" in error
     finally:
         con.close()
@@ -567,7 +554,7 @@ def test_with_no_feed_configured_the_asset_does_nothing_and_says_so(tmp_path):
 def test_each_feed_gets_a_stopped_sensor_that_requests_a_run_for_that_feed_only_when_it_changed(site):
     import dagster as dg
 
-    from orchestration.defs.feeds import FEED_OP_NAME, build_feed_sensors
+    from orchestration.defs.feed_sensors import FEED_OP_NAME, build_feed_sensors
 
     site.routes["/rss.xml"] = lambda h: Reply(304) if h.get("if-none-match") == '"s1"' else _rss_reply(ETag='"s1"')
     (sensor,) = build_feed_sensors([FeedConfig(name="gov-kz", url=site.url("/rss.xml"), poll_minutes=15)])
@@ -582,7 +569,7 @@ def test_each_feed_gets_a_stopped_sensor_that_requests_a_run_for_that_feed_only_
 
 
 def test_two_feed_names_that_would_share_a_sensor_are_refused():
-    from orchestration.defs.feeds import build_feed_sensors
+    from orchestration.defs.feed_sensors import build_feed_sensors
 
     with pytest.raises(FeedConfigError, match="share the sensor"):
         build_feed_sensors([FeedConfig("gov-kz", "https://a.kz/rss"), FeedConfig("gov_kz", "https://b.kz/rss")])

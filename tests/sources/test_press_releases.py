@@ -732,3 +732,41 @@ def test_feed_item_repeating_an_earlier_guid_is_rejected_and_each_rejection_has_
         ("feed.xml#same", "malformed"),
     ]
     assert len({r.content_sha256 for r in result.rejections}) == 3
+
+
+# --- reasons for what cannot be read or parsed ------------------------------------------------------------------
+
+
+def test_a_file_that_cannot_be_read_is_quarantined_as_unreadable(tmp_path, monkeypatch):
+    write(tmp_path, "locked.txt", FRONT_MATTER_ARTICLE)
+    write(tmp_path, "open.txt", FRONT_MATTER_ARTICLE.replace("zavod", "zavod-2"))
+    real_open = Path.open
+
+    def refuse(self, *args, **kwargs):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    result = read(tmp_path)
+    assert [a.file_name for a in result.articles] == ["open.txt"]
+    [rejection] = result.rejections
+    assert (rejection.file, rejection.reason) == ("locked.txt", "unreadable")
+    assert "Permission denied" in rejection.message
+
+
+def test_an_unexpected_parser_exception_is_a_processing_error_naming_it(tmp_path, monkeypatch):
+    import sources.press_releases as reader
+
+    write(tmp_path, "boom.txt", FRONT_MATTER_ARTICLE)
+    write(tmp_path, "fine.html", HTML_PAGE)
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr(reader, "parse_front_matter_text", explode)
+    result = read(tmp_path)
+    assert [a.file_name for a in result.articles] == ["fine.html"]
+    [rejection] = result.rejections
+    assert rejection.reason == "processing_error"
+    assert "RuntimeError: parser bug" in rejection.message and reader.READER_VERSION in rejection.message

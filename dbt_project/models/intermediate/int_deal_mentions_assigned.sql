@@ -1,5 +1,6 @@
 -- Every converted mention with the deal the Python resolution step assigned it (raw.mention_resolution).
--- A mention the step has not seen yet is its own deal, 'deal_' || mention_id: the id resolution would give it.
+-- Deal ids are assigned in one place, resolution/ (Python): a mention without an assignment (resolution has not
+-- run on it yet, or could not read it: raw.processing_errors) is not a deal; review_queue lists it.
 with converted as (
     select * from {{ ref('int_deal_mentions_converted') }}
 ),
@@ -11,13 +12,13 @@ resolution as (
 assigned as (
     select
         c.*,
-        coalesce(r.deal_id, 'deal_' || c.mention_id) as deal_id,
-        coalesce(r.rule, 'unresolved') as resolution_rule,
+        r.deal_id,
+        r.rule as resolution_rule,
         r.score as resolution_score,
         r.merged_from,
-        coalesce(r.partner_conflict, false) as partner_conflict,
+        r.partner_conflict,
     from converted as c
-    left join resolution as r on c.mention_id = r.mention_id
+    inner join resolution as r on c.mention_id = r.mention_id
 )
 
 select * from assigned

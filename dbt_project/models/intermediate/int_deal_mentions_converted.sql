@@ -40,7 +40,7 @@ daily_candidates as (
     from mentions_with_articles as m
     inner join rates as r
         on r.rate_basis = 'nbk_daily'
-        and m.published_precision = 'day'
+        and coalesce(m.published_precision, 'day') = 'day'
         and r.currency = m.currency
         and r.rate_date <= m.published_date
         and r.rate_date > m.published_date - interval 7 day

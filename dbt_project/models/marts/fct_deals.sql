@@ -99,12 +99,10 @@ completion_year as ({{ most_supported_value('mentions', 'completion_year') }}),
 final as (
     select
         s.deal_id,
-        coalesce(dc.status, case s.status_rank
-            when 1 then 'memorandum'
-            when 2 then 'agreement'
-            when 3 then 'construction'
-            when 4 then 'commissioned'
-        end) as status,
+        coalesce(dc.status, (
+            select ds_status from (select status as ds_status, stage_rank as ds_rank from {{ ref('deal_statuses') }})
+            where ds_rank = s.status_rank
+        )) as status,
         coalesce(dc.partner_name, p.partner_name) as partner_name,
         coalesce(dc.partner_country, c.partner_country) as partner_country,
         coalesce(dc.region_kato, r.region_kato) as region_kato,

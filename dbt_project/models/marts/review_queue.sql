@@ -1,5 +1,5 @@
--- What most deserves a human look, most urgent first: quarantined values, stages going backwards,
--- outlets that disagree, figures not counted in the sums, amounts that could not be converted, and
+-- What most deserves a human look, most urgent first: records whose processing failed, quarantined values, stages
+-- going backwards, outlets that disagree, figures not counted in the sums, amounts that could not be converted, and
 -- low-confidence mentions.
 with mentions as (
     select * from {{ ref('fct_deal_mentions') }}
@@ -14,7 +14,46 @@ rejected_values as (
     where level = 'value'
 ),
 
+failed_records as (
+    select * from {{ ref('fct_quarantine') }}
+    where level = 'record'
+),
+
+unresolved as (
+    -- mentions of current articles that resolution has not assigned to a deal (nor failed on): not yet deals
+    select m.mention_id, m.source_file, m.evidence
+    from {{ ref('stg_raw__deal_mentions') }} as m
+    inner join {{ ref('stg_raw__press_releases') }} as a
+        on m.article_id = a.article_id and m.content_sha256 = a.content_sha256
+    where not exists (select 1 from {{ ref('int_deal_mentions_assigned') }} as d where d.mention_id = m.mention_id)
+      and not exists (select 1 from failed_records as f where f.mention_id = m.mention_id)
+),
+
 items as (
+    select
+        1 as priority,
+        'processing_error' as issue,
+        case when mention_id is null then 'article' else 'mention' end as item_type,
+        coalesce(mention_id, source_file) as item_id,
+        cast(null as varchar) as deal_id,
+        source_file,
+        cast(null as varchar) as url,
+        message as detail,
+        cast(null as varchar) as evidence,
+    from failed_records
+    union all
+    select
+        1 as priority,
+        'unresolved' as issue,
+        'mention' as item_type,
+        mention_id as item_id,
+        cast(null as varchar) as deal_id,
+        source_file,
+        cast(null as varchar) as url,
+        'not assigned to a deal yet: run the resolution step (raw/mention_resolution)' as detail,
+        evidence,
+    from unresolved
+    union all
     select
         1 as priority,
         'rejected_value' as issue,

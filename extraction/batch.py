@@ -1,0 +1,59 @@
+"""Articles -> deal mentions in bulk: what `invest-tracker extract` prints, and the pipeline's batches.
+
+The same steps as the pipeline, in the same order: the readers (sources/), the current version of every article
+(sources/versions.py; earlier versions of a re-saved page give no records), and `extract_guarded` (an article whose
+extraction raises is a `processing_error` quarantine record, not a crash).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from extraction.gazetteer import default_gazetteer
+from extraction.guard import PROCESSING_ERROR, ProcessingError, extract_guarded
+from extraction.records import mention_to_record
+from sources.models import ReadResult
+from sources.versions import current_versions
+
+
+def records_for_read(result: ReadResult, *, totals: bool = True) -> Iterator[dict]:
+    """Deal mentions (and totals) of the current article versions, then one quarantine record per rejection."""
+    current, _superseded = current_versions(result.articles)
+    for article in current:
+        outcome = extract_guarded(article.text, published=article.published, lang=article.lang, title=article.title)
+        if isinstance(outcome, ProcessingError):
+            yield {"record": "quarantine", "file": article.source_file, "reason": PROCESSING_ERROR,
+                   "message": outcome.describe(article.source_file)}
+            continue
+        for rec in outcome:
+            record = mention_to_record(rec, file=article.source_file, article_id=article.article_id)
+            if totals or record["record"] == "deal_mention":
+                yield record
+    for rejection in result.rejections:
+        yield {"record": "quarantine", "file": rejection.file, "reason": rejection.reason,
+               "message": rejection.message}
+
+
+# Below this many articles a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 300
+
+
+def _extract_job(job: tuple) -> list | ProcessingError:
+    text, published, lang, title = job
+    return extract_guarded(text, published=published, lang=lang, title=title)
+
+
+def extract_many(articles: Sequence[Mapping], workers: int | None = None) -> list[list | ProcessingError]:
+    """`extract_guarded` over article rows (text, published, lang, title), in a process pool (one process a core)
+    when the batch is large enough to pay for it; outcomes in input order."""
+    jobs = [(a["text"], a["published"], a["lang"], a["title"]) for a in articles]
+    workers = workers or os.cpu_count() or 1
+    if len(jobs) < PARALLEL_THRESHOLD or workers < 2:
+        return [_extract_job(job) for job in jobs]
+    default_gazetteer()  # built once here; forked workers share it instead of each building their own
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_extract_job, jobs, chunksize=max(1, len(jobs) // (workers * 8))))

@@ -1,0 +1,49 @@
+"""One resolution run over rows: the current mentions and the previous run's assignments in, new assignments out.
+
+A mention's `merged_from` sticks while it stays in the deal that absorbed its old one, so the lineage of a merge
+stays visible after the run that made it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from resolution.corrections import load_corrections
+from resolution.resolve import deal_merges, resolve_mentions
+
+RESOLUTION_COLUMNS = ["mention_id", "deal_id", "rule", "score", "merged_from", "partner_conflict"]
+
+
+def resolution_rows(
+    mentions: Sequence[Mapping] | pd.DataFrame,
+    previous: pd.DataFrame,
+    rates: Mapping[tuple[str, int], float],
+    corrections_file: Path,
+    incremental: bool = False,
+    failures: list[tuple[str, Exception]] | None = None,
+) -> tuple[pd.DataFrame, list[dict]]:
+    """Resolve the current mentions against last run's assignments; returns (assignments, new merges).
+
+    `incremental`: `previous` (with rule and score) is the last run's output for unchanged mentions; its deals are
+    kept and only the other mentions are compared. `failures` collects the mentions that could not be read.
+    """
+    if isinstance(mentions, pd.DataFrame):
+        mentions = mentions.to_dict(orient="records")
+    before = dict(zip(previous["mention_id"], previous["deal_id"], strict=True)) if not previous.empty else {}
+    sticky = (
+        {r.mention_id: r.merged_from for r in previous.itertuples(index=False)
+         if isinstance(r.merged_from, str) and r.merged_from}
+        if not previous.empty else {}
+    )
+    previous_rows = previous.to_dict(orient="records") if incremental and not previous.empty else None
+    assignments = resolve_mentions(
+        mentions, before, load_corrections(corrections_file), rates, previous_rows=previous_rows, failures=failures,
+    )
+    merges = deal_merges(assignments)
+    for row in assignments:
+        if row["merged_from"] is None and before.get(row["mention_id"]) == row["deal_id"]:
+            row["merged_from"] = sticky.get(row["mention_id"])
+    return pd.DataFrame(assignments, columns=RESOLUTION_COLUMNS), merges

@@ -1,0 +1,139 @@
+"""Deal resolution's inputs and outputs: the current mentions in, raw.mention_resolution and raw.deal_merges out.
+
+A run costs what changed: the digests of the inputs (current mentions, annual rates, corrections, resolver code)
+and of the stored output are kept in state.steps ('mention_resolution'). Same digests: nothing to do. Only new
+mentions (every previously resolved mention unchanged and still current, same rates, corrections and code): an
+incremental run against the previous deals, loading only the regions the new mentions fall into (SCOPE_SQL).
+Anything else: a full resolution, ids kept from the previous run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+from warehouse import state
+from warehouse.articles import CURRENT_ARTICLES_SQL
+from warehouse.db import fetch_dicts, insert_frame, registered, transaction
+
+STATE_STEP = "mention_resolution"
+MENTIONS_SQL = f"""
+    select
+        m.mention_id, m.article_id, m.content_sha256, m.source_file, a.published as published_date,
+        m.partner_name, m.partner_country, m.region_kato, m.district_kato, m.oked, m.amount, m.currency, m.status,
+        m.capacity_value, m.capacity_unit
+    from raw.deal_mentions as m
+    inner join ({CURRENT_ARTICLES_SQL}) as a on m.article_id = a.article_id and m.content_sha256 = a.content_sha256
+    order by m.mention_id
+"""
+MENTION_COLUMNS = ("mention_id, article_id, published_date, partner_name, partner_country, region_kato, "
+                   "district_kato, oked, amount, currency, status, capacity_value, capacity_unit")
+OUTPUT_COLUMNS = "mention_id, deal_id, rule, score, merged_from, partner_conflict"
+
+
+def input_state(con: duckdb.DuckDBPyConnection, corrections: bytes, resolver_version: str) -> dict[str, str]:
+    """What a resolution depends on, as digests: mentions, rates, corrections, code, and the stored output."""
+    return {
+        "mentions": state.digest_query(con, MENTIONS_SQL, MENTION_COLUMNS),
+        "rates": state.digest_query(con, "select * from raw.fx_rates_annual", "currency, year, lcu_per_usd"),
+        "corrections": hashlib.sha256(corrections).hexdigest(),
+        "version": resolver_version,
+        "output": state.digest_query(con, "select * from raw.mention_resolution", OUTPUT_COLUMNS),
+    }
+
+
+def stored_state(con: duckdb.DuckDBPyConnection) -> dict[str, str] | None:
+    try:
+        return json.loads(state.get(con, STATE_STEP) or "null")
+    except ValueError:
+        return None
+
+
+def _previous_mentions_unchanged(con: duckdb.DuckDBPyConnection, stored: dict[str, str]) -> bool:
+    """The mentions the previous run resolved are all still current and read the same (only new ones added)."""
+    kept = f"select * from ({MENTIONS_SQL}) where mention_id in (select mention_id from raw.mention_resolution)"
+    return state.digest_query(con, kept, MENTION_COLUMNS) == stored.get("mentions")
+
+
+def run_mode(con: duckdb.DuckDBPyConnection, current: dict[str, str], stored: dict[str, str] | None) -> str:
+    """'skip' (nothing changed), 'incremental' (only new mentions) or 'full'."""
+    if stored is None:
+        return "full"
+    if current == stored:
+        return "skip"
+    same_context = all(current[k] == stored.get(k) for k in ("rates", "corrections", "version", "output"))
+    return "incremental" if same_context and _previous_mentions_unchanged(con, stored) else "full"
+
+
+# The mentions an incremental run needs: the new ones, and every member of a deal that has a member in a region
+# a new mention names (or in no region: such a mention can join a deal anywhere). Resolution compares mentions
+# within a region only (resolution/pairs.py), so the deals of other regions cannot change.
+SCOPE_SQL = f"""
+    with current_mentions as ({MENTIONS_SQL}),
+    new_mentions as (
+        select * from current_mentions as m
+        where not exists (select 1 from raw.mention_resolution as r where r.mention_id = m.mention_id)
+    ),
+    everywhere as (select count(*) > 0 as yes from new_mentions where region_kato is null),
+    touched_deals as (
+        select distinct r.deal_id
+        from raw.mention_resolution as r
+        inner join current_mentions as m on m.mention_id = r.mention_id
+        where (select yes from everywhere) or m.region_kato is null
+           or m.region_kato in (select region_kato from new_mentions)
+    )
+    select m.mention_id from current_mentions as m
+    where m.mention_id in (select mention_id from new_mentions)
+       or m.mention_id in (select mention_id from raw.mention_resolution
+                           where deal_id in (select deal_id from touched_deals))
+"""
+
+
+def load_inputs(
+    con: duckdb.DuckDBPyConnection, *, only_touched_regions: bool = False
+) -> tuple[list[dict], pd.DataFrame, dict[tuple[str, int], float]]:
+    """(current mentions, the previous output, annual rates by (currency, year)); `only_touched_regions`: only the
+    mentions an incremental run needs (SCOPE_SQL) and their previous output."""
+    scope = f" where mention_id in ({SCOPE_SQL})" if only_touched_regions else ""
+    mentions = fetch_dicts(con, f"select * from ({MENTIONS_SQL}){scope} order by mention_id")
+    previous = con.execute(f"select {OUTPUT_COLUMNS} from raw.mention_resolution{scope}").df()
+    rates = {(currency, int(year)): float(rate) for currency, year, rate in con.execute(
+        "select currency, year, lcu_per_usd from raw.fx_rates_annual").fetchall()}
+    return mentions, previous, rates
+
+
+def summary(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    mentions, deals = con.execute(
+        "select count(*), count(distinct deal_id) from raw.mention_resolution").fetchall()[0]
+    merges = con.execute("select count(*) from raw.deal_merges").fetchall()[0][0]
+    return {"mentions": mentions, "deals": deals, "merges_total": merges}
+
+
+def store_resolution(con: duckdb.DuckDBPyConnection, assignments: pd.DataFrame, merges: list[dict],
+                     errors: list[dict], inputs: dict[str, str], *, resolver_version: str, run_id: str,
+                     scope: list[str] | None = None) -> None:
+    """Replace the assignments (all of them, or those of the mentions in `scope`), add the merges and the
+    mentions it could not read, record the digests."""
+    now = datetime.now()
+    frame = assignments.assign(resolver_version=resolver_version, resolved_at=now, run_id=run_id)
+    merge_frame = pd.DataFrame(
+        merges, columns=["surviving_deal_id", "absorbed_deal_id", "reason", "mentions"]
+    ).assign(merged_at=now, run_id=run_id)
+    with transaction(con):
+        if scope is None:
+            con.execute("delete from raw.mention_resolution")
+            con.execute("delete from raw.resolution_errors")
+        else:
+            with registered(con, "_scope", pd.DataFrame({"mention_id": scope}, dtype=object)):
+                con.execute("delete from raw.mention_resolution where mention_id in (select mention_id from _scope)")
+                con.execute("delete from raw.resolution_errors where record_id in (select mention_id from _scope)")
+        insert_frame(con, "raw.mention_resolution", frame)
+        insert_frame(con, "raw.deal_merges", merge_frame, on_conflict="do nothing")
+        insert_frame(con, "raw.resolution_errors", pd.DataFrame(errors))
+        recorded = {**inputs, "output": state.digest_query(con, "select * from raw.mention_resolution",
+                                                           OUTPUT_COLUMNS)}
+        state.record(con, STATE_STEP, json.dumps(recorded, sort_keys=True))
