@@ -345,8 +345,12 @@ def _fill(info: SentInfo, lang: str, at_text_end: bool, probe: SentInfo | None =
     info.ordinal = bool(ORDINAL_CUE.match(text)) or bool(cues.ORDINAL_OBJECT.search(text))
     info.new_item = bool(cues.NEW_ITEM.search(text))
     info.anaphoric = bool(cues.ANAPHORIC_START.match(text))
-    info.group = bool(cues.COUNT_PROJECTS.search(text) or cues.PLURAL_OBJECTS.search(text) and
-                      (info.stages or info.weak)) and not partners and not info.anaphoric
+    plural = cues.PLURAL_OBJECTS.search(text)
+    # a plural of projects is a round-up when its own verb is next to it ("новые предприятия обещают открыть"), not
+    # when it only describes someone ("a company known for engineering projects")
+    plural_staged = plural is not None and any(abs(s - plural.start()) <= 60 or abs(plural.end() - e) <= 60
+                                               for _, s, e in [*info.stages, *info.weak])
+    info.group = bool(cues.COUNT_PROJECTS.search(text) or plural_staged) and not partners and not info.anaphoric
     info.anaphoric = bool(cues.ANAPHORIC_START.match(text))
     info.earlier = bool(cues.EARLIER_REPORT.match(text))
     info.cancelled = cues.is_cancelled(text)

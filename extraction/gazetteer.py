@@ -284,15 +284,20 @@ class Gazetteer:
         w = fold(word)
         if len(w) < 4:
             return []
-        hit = self.ru_forms.get(w) or self.kk_names.get(w)
+        hit = [p for p in (self.places[c] for c in self.ru_forms.get(w, []) + self.kk_names.get(w, []))
+               if p.kind in kinds]
         if hit:
-            return [p for p in (self.places[c] for c in hit) if p.kind in kinds]
-        keys = [k for k in list(self.ru_forms) + list(self.kk_names) if k[:2] == w[:2]]
+            return hit
+
+        def of_kind(key: str) -> list[Place]:
+            codes = self.ru_forms.get(key, []) + self.kk_names.get(key, [])
+            return [p for p in (self.places[c] for c in codes) if p.kind in kinds]
+
+        # "Түркістан" is the region's Kazakh name and, spelt "Туркестан", the city's: look among names of the
+        # kinds asked for
+        keys = [k for k in list(self.ru_forms) + list(self.kk_names) if k[:2] == w[:2] and of_kind(k)]
         best = process.extractOne(w, keys, scorer=fuzz.ratio, score_cutoff=84)
-        if not best:
-            return []
-        codes = self.ru_forms.get(best[0]) or self.kk_names.get(best[0]) or []
-        return [p for p in (self.places[c] for c in codes) if p.kind in kinds]
+        return of_kind(best[0]) if best else []
 
     # ------------------------------------------------------------------ sectors
     def oked_name(self, code: str) -> str | None:

@@ -124,6 +124,9 @@ def find_places(sentence: str, gaz: Gazetteer, lang: str) -> list[PlaceHit]:
                     cands = next((c for c in (gaz.kk_lookup(b) or gaz.ru_lookup(b) for b in kk_base_forms(w)) if c),
                                  [])
             p = _pick(cands, ("city_republican", "city_regional"))
+            if p is None and city_context and not re.match("[A-Za-z]", w):
+                # "Түркістан қаласында": the Kazakh spelling of a city the registry names in Russian
+                p = _pick(gaz.fuzzy_ru(w, ("city_republican", "city_regional")), ("city_republican", "city_regional"))
             bare_ok = p is not None and p.kind == "city_republican"
             located = city_context or prev.lower() in _PREP or prev_gap.strip(" ").endswith("г.") or \
                 bool(TOWN_AFTER.match(nxt)) or bool(_KK_LOCATIVE.search(w) and not p)

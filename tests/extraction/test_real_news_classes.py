@@ -420,3 +420,17 @@ def test_a_name_typed_in_two_alphabets_is_read_and_quoted_as_written():
     [d] = deals(text, lang="en")
     assert d.partner_name == "SteppeMеtals" and d.amount == 40e9
     assert text[d.evidence_start : d.evidence_end] == d.evidence
+
+
+def test_a_plural_of_projects_in_a_description_does_not_end_the_deal():
+    text = ("Hanse Zucker GmbH is going to build a sugar plant in the Kostanay region for $210 million.\n"
+            "The memorandum was signed by the governor and the founder of the firm, a company known for engineering "
+            "projects.\n"
+            "«The plant will process 8,000 tons of beet a day. 260 jobs will be created,» the akimat said.")
+    [d] = deals(text, lang="en")
+    assert (d.capacity_value, d.capacity_unit, d.jobs, d.status) == (8000, "t/day", 260, "memorandum")
+
+
+def test_the_kazakh_spelling_of_a_city_named_in_russian_by_the_registry_is_found():
+    [d] = deals("Түркістан қаласында құны 4 млрд теңге болатын сүт зауытының іргетасы қаланды.", lang="kk")
+    assert district(d) == "Туркестан Г.А." and d.status == "construction"
