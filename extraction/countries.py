@@ -151,10 +151,35 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
     return list(_country_mentions(text))
 
 
+_WORD_START = re.compile(r"(?<!\w)\w")
+_ADJ_HEADS = frozenset(s[:3] for s in ADJECTIVE_STEMS)
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset[str]:
+    return frozenset(k[:3] for k in _country_names()[1])
+
+
+def _scan(text: str, pattern: re.Pattern, heads: frozenset[str], capital: bool) -> list[re.Match]:
+    """`pattern.finditer(text)` for a pattern of many words: tried only at word starts whose first three letters
+    begin one of them (the alternation is long; most words begin none)."""
+    out: list[re.Match] = []
+    end = -1
+    for w in _WORD_START.finditer(text):
+        pos = w.start()
+        if pos < end or (capital and not text[pos].isupper()) or text[pos : pos + 3].lower() not in heads:
+            continue
+        m = pattern.match(text, pos)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 @lru_cache(maxsize=8192)
 def _country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     out: list[tuple[int, int, str]] = []
-    for m in _ADJ_RE.finditer(text):
+    for m in _scan(text, _ADJ_RE, _ADJ_HEADS, capital=False):
         if m.start() > 0 and text[m.start() - 1] == "-" and _REGION_PREFIX.search(text, 0, m.start()):
             continue  # "Западно-Казахстанской области" is a region, not a country
         out.append((m.start(), m.end(), ADJECTIVE_STEMS[m.group(1).lower()]))
@@ -165,7 +190,7 @@ def _country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
             out.append((m.start(), m.end(), code))
     if any(ch.isupper() for ch in text):
         pattern, keys = _country_names()
-        for m in pattern.finditer(text):
+        for m in _scan(text, pattern, _name_heads(), capital=True):
             key = m.group(1).lower()
             region_name = m.start() > 0 and text[m.start() - 1] == "-" and _REGION_PREFIX.search(text, 0, m.start())
             if key in keys and m.group(1)[0].isupper() and not region_name and \

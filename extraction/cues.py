@@ -8,6 +8,7 @@ English, written for the class of wording, never for one article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _NUMW = (r"(?:\d+|два|две|двух|три|тр[её]х|четыре|четыр[её]х|пять|пяти|шесть|шести|семь|семи|восемь|восьми|"
          r"девять|девяти|десять|десяти|\w+надцат\w*|двадцат\w*|тридцат\w*|сорок\w*|несколько|нескольких|ряд|ряда|"
@@ -245,8 +246,13 @@ DOCUMENT_ANAPHORA = re.compile(r"^(?:[^\w]*)(?:соглашение|догово
 
 def weak_stages_in(sentence: str) -> list[tuple[str, int, int]]:
     """Weak stage cues: ("intent" | "future" | "operating", start, end)."""
+    return list(_weak_stages_in(sentence))
+
+
+@lru_cache(maxsize=8192)
+def _weak_stages_in(sentence: str) -> tuple:
     out = []
     for stage, pat in (("intent", INTENT), ("future", FUTURE_BUILD), ("operating", OPERATING)):
         for m in pat.finditer(sentence):
             out.append((stage, m.start(), m.end()))
-    return out
+    return tuple(out)

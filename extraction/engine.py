@@ -313,8 +313,7 @@ def _analyse(text: str, lang: str) -> list[SentInfo]:
         _classify_amounts(probe, lang, at_text_end=n == last_index)
         segments = _segments(sent, probe.amounts)
         for k, seg in enumerate(segments):
-            info = dataclasses.replace(base, sent=seg, new_para=new_para and k == 0, amounts=[], companies=[],
-                                       countries=[], places=[], stages=[], weak=[], total_parts={})
+            info = SentInfo(seg, sent, para, quote=base.quote, list_item=list_item, new_para=new_para and k == 0)
             _fill(info, lang, at_text_end=n == last_index and k == len(segments) - 1,
                   probe=probe if len(segments) == 1 else None)
             info.list_item = list_item or k > 0
@@ -856,6 +855,7 @@ def extract_article(
     """Deal mentions and announced totals stated in one article body (offsets index into `text`)."""
     if not isinstance(text, str) or not text.strip():
         return []
+    _forget_sentences()
     if is_kazakh_latin(text):
         reading = transliterate(text)
         title_reading = transliterate(title).text if title else title
@@ -866,6 +866,16 @@ def extract_article(
     if repaired is not text:
         out = [_to_original(r, text, lambda a, b: (a, b)) for r in out]
     return out
+
+
+def _forget_sentences() -> None:
+    """The sentence-level memos serve one article (the same sentence is read by several steps); they are cleared
+    between articles so that no throughput figure rests on sentences repeated across a corpus."""
+    from extraction import countries, cues, fields, numbers
+
+    for memo in (fields._stages_in, fields._capacity_in, fields._jobs_in, fields.years_in, cues._weak_stages_in,
+                 countries._country_mentions, numbers.digits_for_words):
+        memo.cache_clear()
 
 
 def _to_original(rec: DealMention | AnnouncedTotal, text: str, to_original) -> DealMention | AnnouncedTotal:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extraction.amounts import _to_float
 from sources.statuses import STATUS_RANK
@@ -306,6 +307,11 @@ TRADE_CONTRACT = re.compile(
 
 
 def stages_in(sentence: str) -> list[tuple[str, int, int]]:
+    return list(_stages_in(sentence))
+
+
+@lru_cache(maxsize=8192)
+def _stages_in(sentence: str) -> tuple:
     """Stage cues in a sentence; an agreement that is only planned next to another document does not count."""
     out = []
     for stage, pat in STAGE_CUES:
@@ -332,6 +338,11 @@ def _scaled(num: str, mult: str | None, lang: str | None) -> float | None:
 
 
 def capacity_in(sentence: str, lang: str | None) -> list[tuple[float, str, int, int]]:
+    return list(_capacity_in(sentence, lang))
+
+
+@lru_cache(maxsize=8192)
+def _capacity_in(sentence: str, lang: str | None) -> tuple:
     """Capacities stated in a sentence: (value, unit, start, end); land plots are not capacity."""
     out = []
     for pat, unit in CAPACITY_PATTERNS:
@@ -355,6 +366,11 @@ def capacity_in(sentence: str, lang: str | None) -> list[tuple[float, str, int, 
 
 
 def jobs_in(sentence: str, lang: str | None = None) -> list[tuple[int, int, int]]:
+    return list(_jobs_in(sentence, lang))
+
+
+@lru_cache(maxsize=8192)
+def _jobs_in(sentence: str, lang: str | None = None) -> tuple:
     """Permanent jobs: (count, start, end); construction-period workers are skipped clause by clause.
 
     Numbers in words count ("даст работу пятидесяти жителям", "елу адам").
@@ -385,6 +401,7 @@ def jobs_in(sentence: str, lang: str | None = None) -> list[tuple[int, int, int]
     return out
 
 
+@lru_cache(maxsize=8192)
 def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int, int] | None, tuple | None]:
     """(start_year, completion_year) stated in a sentence, each with its span, clause by clause."""
     start = completion = None

@@ -250,6 +250,12 @@ class Gazetteer:
     def town_district_of(self, word: str) -> Place | None:
         """The district of a town of district significance named by `word` in any case or script ("Жанатасе",
         "Janatas", "Жем"), or None."""
+        memo = self.__dict__.setdefault("_town_memo", {})
+        if word not in memo:
+            memo[word] = self._town_district_of(word)
+        return memo[word]
+
+    def _town_district_of(self, word: str) -> Place | None:
         from extraction.places import kk_base_forms
 
         forms = [word]
@@ -316,8 +322,17 @@ class Gazetteer:
     def best_oked_for_lemmas(self, lemmas: set[str], prefer_sections: str = "") -> str | None:
         """The OKED class/subclass whose name shares the most informative lemmas with the project phrase."""
         best, best_score = None, 0.0
-        for code, lem in self.oked_lemmas.items():
-            common = lem & lemmas
+        if getattr(self, "_lemma_index", None) is None:
+            # lemma -> the codes whose names have it, in registry order (ties keep going to the earlier code)
+            index: dict[str, list[str]] = defaultdict(list)
+            for code, lem in self.oked_lemmas.items():
+                for w in lem:
+                    index[w].append(code)
+            self._lemma_index = index
+            self._oked_order = {code: i for i, code in enumerate(self.oked_lemmas)}
+        candidates = {code for w in lemmas for code in self._lemma_index.get(w, ())}
+        for code in sorted(candidates, key=self._oked_order.__getitem__):
+            common = self.oked_lemmas[code] & lemmas
             if not common:
                 continue
             score = sum(self.lemma_idf.get(w, 0.0) for w in common) + 0.01 * code.count(".") + 0.001 * len(code)

@@ -324,14 +324,20 @@ def _literal_prefixes(pattern: str) -> tuple[str, ...] | None:
 
 
 _PREFIXES = [_literal_prefixes(p) for p, _ in SECTOR_SEEDS]
+# the first three letters of a row's literal starts: a row none of whose heads occurs in a text is not searched
+_HEADS3 = [frozenset(p[:3] for p in ps) if ps and all(len(p) >= 3 for p in ps) else None for ps in _PREFIXES]
 
 
 def _best_seed(text: str) -> tuple[str, str] | None:
     best: tuple[int, str, str] | None = None
     low = text.lower()
+    grams = {low[i : i + 3] for i in range(len(low) - 2)}
     for rank, (pat, code) in enumerate(_SEEDS):
         if best is not None and rank >= best[0]:
             break
+        heads = _HEADS3[rank]
+        if heads is not None and heads.isdisjoint(grams):
+            continue
         prefixes = _PREFIXES[rank]
         if prefixes is not None and not any(p in low for p in prefixes):
             continue
