@@ -96,6 +96,7 @@ PROJECT_OBJECT = re.compile(
     r"ферм[аыуе]\w*|хаб\w*|логистическ\w+\s+центр\w*|дата-центр\w*|гостиниц\w*|отел[ья]\w*|производств\w*|"
     r"кластер\w*|(?:plant|factory|mill|farm|station|complex|mine|deposit|facility|hub|hotel|greenhouse|"
     r"refinery|foundry|feedlot|terminal)s?(?!\w)|data\s+cent(?:er|re)|стансас\w*|ферма\w*|"
+    r"(?:oil|gas|gold|copper|ore|coal|uranium|condensate)\s+(?:fields?|deposits?)|field\s+(?:expansion|development)|"
     r"зауыт\w*|кешен\w*|жылыжай\w*|кен\s+орн\w*|кен\s+орын\w*|кәсіпорын\w*|өндіріс\w*|өндіру\w*|"
     r"проект\w*\s+по\s+строительству|строительств\w*\s+(?:завода|фабрики|комплекса|станции))",
     re.IGNORECASE,

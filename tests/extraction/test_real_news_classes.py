@@ -434,3 +434,12 @@ def test_a_plural_of_projects_in_a_description_does_not_end_the_deal():
 def test_the_kazakh_spelling_of_a_city_named_in_russian_by_the_registry_is_found():
     [d] = deals("Түркістан қаласында құны 4 млрд теңге болатын сүт зауытының іргетасы қаланды.", lang="kk")
     assert district(d) == "Туркестан Г.А." and d.status == "construction"
+
+
+def test_a_field_expansion_project_without_a_figure_is_a_deal_of_its_named_developer():
+    text = ("In particular, Tengri Petroleum B.V. develops the Aral gas field expansion project.\n"
+            "Separately, a cement plant worth 40 billion tenge is being built in Shieli district.")
+    out = deals(text, lang="en")
+    oil = next(d for d in out if d.partner_name)
+    assert (oil.partner_country, oil.status, oil.amount, oil.oked[:2]) == ("NL", "construction", None, "06")
+    assert sorted(d.amount or 0 for d in out) == [0, 40e9]
