@@ -48,7 +48,7 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         r"құрылысын\s+бастады|құрылысы\s+басталды|іргетасы\s+қаланды|аяқтауда|іске\s+қосып\s+жатыр|"
         r"жұмыстар\w*\s+жүргізіл\w*|жұмыстарын\s+жүргізіп\s+жатыр|жүзеге\s+асырылуда|жүзеге\s+асырылып\s+жатыр|"
         r"іске\s+асырылып\s+жатыр|"
-        r"(?:is|are)\s+being\s+(?:implemented|developed|constructed|installed)|develops\s+(?:\S+\s+){0,4}project|"
+        r"(?:is|are)\s+being\s+(?:implemented|developed|constructed|installed)|develops\s+(?:\S+\s+){0,6}project|"
         r"вед(?:утся|[её]тся)\s+работ\w*|works?\s+(?:are|is)\s+(?:being\s+)?carried\s+out|"
         r"works?\s+(?:are|is)\s+under\s?way)",
         re.IGNORECASE)),
