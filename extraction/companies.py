@@ -33,11 +33,16 @@ _CUE_BEFORE = re.compile(
     r"'s|’s|-based|компаниясы\w*|корпорациясы\w*|ТОО|ООО|АО|ЖШС|ЖШҚ|LLP|JSC|"
     # the enterprise's own name after its kind: "цементный завод «KorCem»", "кондитерская фабрика «Баян Сулу»"
     r"завод\w*|фабрик\w*|комбинат\w*|птицефабрик\w*|птицеферм\w*|агрохолдинг\w*|зауыт\w*|"
-    r"фабрикасы\w*)\s*[–—:-]?\s*$",
+    r"фабрикасы\w*|"
+    # the other side of a document: "an agreement with CNBM International", "меморандум с Hyundai Engineering"
+    r"(?:agreements?|memorand\w*|MoU|contracts?|deals?|signed|partnered)\s+with|"
+    r"(?:соглашени\w*|меморандум\w*|контракт\w*|договор\w*|подписал\w*)\s+с)\s*[–—:-]?\s*$",
     re.IGNORECASE,
 )
 _CUE_AFTER = re.compile(r"^\s*(компани\w*|корпорация\w*|company\b|corporation\b|has\b|have\b|signed|will\b|plans\b|"
-                        r"is\b|opened|launched|invests?\b)",
+                        r"is\b|opened|launched|invests?\b|"
+                        # "X and the energy ministry signed ...": the co-signatory of a document
+                        r"and\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:signed|agreed|will\s+(?:build|invest|implement)))",
                         re.IGNORECASE)
 CONTRACTOR_CUE = re.compile(r"подрядчик|генподряд|\bEPC\b|contractor|мердігер|поставщик|supplier|subcontract|"
                             r"raw\s+materials?\s+from|сырь[её]\w*\s+(?:от|у)\s|supplied\s+by|"
@@ -46,7 +51,8 @@ CONTRACTOR_CUE = re.compile(r"подрядчик|генподряд|\bEPC\b|cont
 LOCAL_PARTNER_CUE = re.compile(r"местн\w+\s+партн[её]р|local\s+partner|жергілікті\s+серіктес", re.IGNORECASE)
 _NOT_NAMES = re.compile(
     r"^(The|This|That|It|Its|In|On|At|By|For|From|Construction|Officials?|Kazakhstan|Aktobe|Atyrau|Kostanay|"
-    r"Almaty|Astana|Shymkent|Region|District|President|Minister|Akim|Deputy|A|An|Mr|Ms|Under|After|Before|"
+    r"Almaty|Astana|Shymkent|Region|District|President|Minister|Ministry|Government|Akimat|Committee|Embassy|Parliament|"
+    r"Senate|Mazhilis|Majilis|Governor|Akim|Deputy|A|An|Mr|Ms|Under|After|Before|"
     r"Once|When|While|According|Also|But|And|Another|Other|Several|Many|Some|Two|Three|Four|Five|Both|Each|Its|"
     r"Their|His|Her|Our|These|Those|Such|January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -151,7 +157,7 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
             core = rest
         suffix = m.group(2)
         before = sentence[max(0, name_at - 40) : name_at]
-        after = sentence[m.end() : m.end() + 20]
+        after = sentence[m.end() : m.end() + 60]
         # a verb after one plain capitalised word is weak evidence ("Cattle will come from ...")
         one_plain_word = " " not in core.strip() and not re.search(r"[A-Z0-9&].*[A-Z0-9&]", core)
         after_cue = bool(_CUE_AFTER.match(after)) and not (one_plain_word and name_at == 0)

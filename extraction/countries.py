@@ -93,6 +93,7 @@ LEGAL_FORM_COUNTRY: list[tuple[str, str]] = [
     (r"\b(?:KZ|Kz|Kazakhstan|Qazaqstan|Казахстан)\b(?:\s*(?:LLP|Ltd|LLC|JSC|ТОО)\.?)?\W*$", "KZ"),
     (r"\bООО\b|\bОАО\b|\bПАО\b|\bЗАО\b", "RU"),
     (r"\bGmbH\b", "DE"),
+    (r"\b(?:plc|PLC)\b", "GB"),
     (r"A\.\s?Ş\.?|\bA\.S\.", "TR"),
     (r"\bPvt\.?\s*Ltd\b|\bPrivate Limited\b", "IN"),
     (r"\bK\.?K\.?\b|株式会社", "JP"),
@@ -116,6 +117,7 @@ def _country_names() -> tuple[re.Pattern, dict[str, str]]:
         "uae": "AE", "usa": "US", "united states": "US", "кнр": "CN", "рф": "RU", "оаэ": "AE", "сша": "US",
         "россия": "RU", "корея": "KR", "южная корея": "KR", "турция": "TR", "голландия": "NL", "макао": "MO",
         "macau": "MO", "macao": "MO", "германия": "DE", "польша": "PL", "италия": "IT",
+        "uk": "GB", "britain": "GB", "great britain": "GB", "us": "US", "u.s.": "US",
     })
     keys: dict[str, str] = {}
     for name, code in names.items():
@@ -167,7 +169,8 @@ def _scan(text: str, pattern: re.Pattern, heads: frozenset[str], capital: bool) 
     end = -1
     for w in _WORD_START.finditer(text):
         pos = w.start()
-        if pos < end or (capital and not text[pos].isupper()) or text[pos : pos + 3].lower() not in heads:
+        if pos < end or (capital and not text[pos].isupper()) or (text[pos : pos + 3].lower() not in heads and
+                                                                   text[pos : pos + 2].lower() not in heads):
             continue
         m = pattern.match(text, pos)
         if m:
@@ -184,15 +187,22 @@ def _country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
             continue  # "Западно-Казахстанской области" is a region, not a country
         out.append((m.start(), m.end(), ADJECTIVE_STEMS[m.group(1).lower()]))
     for m in _BASED_RE.finditer(text):
-        place = m.group(1).strip().lower()
-        code = CITY_COUNTRY.get(place) or country_of_name(place)
-        if code:
-            out.append((m.start(), m.end(), code))
+        # "Ministry of Energy and Abu Dhabi-based X": the seat is the last one to three words before "-based"
+        words = m.group(1).split()
+        for k in range(min(3, len(words)), 0, -1):
+            place = " ".join(words[-k:]).lower()
+            code = CITY_COUNTRY.get(place) or country_of_name(place)
+            if code:
+                out.append((m.end(1) - len(" ".join(words[-k:])), m.end(), code))
+                break
     if any(ch.isupper() for ch in text):
         pattern, keys = _country_names()
         for m in _scan(text, pattern, _name_heads(), capital=True):
             key = m.group(1).lower()
             region_name = m.start() > 0 and text[m.start() - 1] == "-" and _REGION_PREFIX.search(text, 0, m.start())
+            if key in ("us", "uk") and (m.group(1) != m.group(1).upper() or
+                                        re.match(r"\s*(?:\$|dollar|D\b|cents?)", text[m.end() :], re.I)):
+                continue  # "US$ 40 million", "US dollars" are money; "Us"/"Uk" are not the abbreviations
             if key in keys and m.group(1)[0].isupper() and not region_name and \
                     not any(s <= m.start() < e for s, e, _ in out):
                 out.append((m.start(), m.end(), keys[key]))

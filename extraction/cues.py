@@ -17,7 +17,8 @@ _NUMW = (r"(?:\d+|два|две|двух|три|тр[её]х|четыре|чет
 _OBJ_PLURAL = (r"(?:проект\w*|инвестпроект\w*|объект\w*|предприяти\w*|производств\w*|завод\w*|фабрик\w*|цех\w*|"
                r"площад(?:ок|ки|кам|ками)|комплекс(?:ов|ы|ам|ами)|теплиц|ферм\b|станци(?:й|и)|"
                r"меморандум\w*|соглашени\w*|договор\w*|документ\w*|компани\w*|инициатив\w*|"
-               r"projects?|facilit\w+|plants|factories|enterprises|memorand\w+|agreements|documents|companies|"
+               r"сдел(?:ок|ки)|контракт\w*|projects?|facilit\w+|plants|factories|enterprises|memorand\w+|agreements|deals|"
+               r"contracts|documents|companies|"
                r"жоба(?!лық|лау)\w*|нысан\w*|кәсіпорын\w*|зауыт\w*|меморандум\w*|келісім\w*|құжат\w*|компания\w*)")
 # "12 проектов", "восемь новых инвестиционных проектов", "14 меморандумов", "eight memorandums", "8 жоба"
 _NOT_MONEY_WORD = (r"(?!(?:млн|млрд|трлн|тыс|миллион|миллиард|триллион|мың|тенге|теңге|доллар|евро|юан|рубл|"
@@ -31,7 +32,8 @@ COUNT_PROJECTS = re.compile(rf"(?<![\w.,])\d+\s+(?:of\s+them|из\s+них)(?!\w
 # plural nouns of documents and projects that a sum or a plan is about, without a count
 PLURAL_OBJECTS = re.compile(
     r"(?<!\w)(?:проект(?:ов|ам|ами|ах|ы)|объект(?:ов|ам|ами|ах)|соглашени(?:й|ям|ями)|меморандум(?:ов|ами)|"
-    r"производства(?=ми)|производствами|projects|memoranda|memorandums|agreements|жобалар\w*|жобалард\w*|"
+    r"производства(?=ми)|производствами|сдел(?:ок|ками|кам)|договор(?:ов|ами)|контракт(?:ов|ами)|projects|memoranda|"
+    r"memorandums|agreements|deals|contracts|келісімшарттар\w*|жобалар\w*|жобалард\w*|"
     r"келісімдер\w*|меморандумдар\w*|(?:\w+(?:ые|ие)\s+)(?:предприятия|производства|заводы|фабрики|объекты|цеха|"
     r"проекты)|(?:\w+(?:ых|их)\s+)(?:производств|предприятий|заводов|фабрик|объектов|цехов)|(?:new|large|major)\s+(?:plants|factories|facilities|enterprises))(?!\w)",
     re.IGNORECASE,

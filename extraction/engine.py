@@ -71,10 +71,13 @@ _REGION_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _SEGMENT_SPLIT = re.compile(r";|,\s+а\s+|\s+а\s+|,\s+and\s+|,\s+while\s+|,\s+ал\s+|\)\s*,\s*")
+_AND_SPLIT = re.compile(r",?\s+(?:и|and|және|әрі|а\s+также|as\s+well\s+as)\s+")
+_COMPANY_START = re.compile(r"(?:ТОО|ЖШС|АО|АҚ|ООО|LLP|JSC|компани\w*|company)\s|[«\"“]")
 _HEADS = re.compile(
     r"(?<!\w)(завод|химзавод|фабрик|комбинат|электростанц|станци|комплекс|предприяти|цех|теплиц|ферм|птицефабрик|"
     r"птицеферм|элеватор|рудник|шахт|месторожден|хаб|компрессор|лини|площадк|дорог|трасс|парк|центр|"
-    r"plant|factory|mill|farm|station|complex|mine|facility|hub|hotel|greenhouse|refinery|terminal|compressor|"
+    r"plant|factory|mill|farm|station|complex|mine|facility|hub|hotel|greenhouse|refinery|terminal|compressor|smelter|"
+    r"quarr|warehouse|склад|хранилищ|қойма|"
     r"line|park|road|railway|field|deposit|зауыт|кешен|стансас|станция|стантси|кәсіпорын|жылыжай|фабрика|ферма)\w*",
     re.IGNORECASE,
 )
@@ -247,6 +250,11 @@ def _segments(sent: Sentence, amounts: list[tuple[Money, str]]) -> list[Sentence
         lo, hi = a.end - sent.start, b.start - sent.start
         gap = sent.text[lo:hi]
         seps = list(_SEGMENT_SPLIT.finditer(gap))
+        if not seps:
+            # "... элеватора ТОО «А» стоимостью 3 млрд тенге в районе X и птицефабрики ТОО «Б» стоимостью 25 млрд":
+            # a plain "and" separates two projects when a project or a company of its own follows it
+            seps = [m for m in _AND_SPLIT.finditer(gap) if _HEADS.search(gap, m.end()) or
+                    _COMPANY_START.search(gap, m.end())]
         if not seps:
             return [sent]
         # the last separator before the next figure's own words ("; «Euro Blok» ЖШС ..., жоба құны 113 млн")
@@ -549,7 +557,12 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
         soft_money = info.money("soft_target", "soft_statistic")
         aggregate = bool(info.amounts) and not deal_money and not stage_money and not soft_money and \
             any(k in ("total", "target", "statistic") for _, k in info.amounts)
+        earlier_partner = None
         if info.earlier:
+            # "Previously the company invested ... in a quarry": an earlier project of the investor just named
+            if current is not None and current.partner is not None and not info.companies and \
+                    cues.COMPANY_ANAPHORA.search(info.sent.text) and _inherits_partner(info, current):
+                earlier_partner = current
             current, group = None, None
         if aggregate or info.coop:
             current = None
@@ -649,6 +662,9 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
             elif inherit and previous is not None and previous.partner is not None:
                 current.partner, current.partner_sent = previous.partner, previous.partner_sent
                 current.inherited_partner = True
+            elif earlier_partner is not None:
+                current.partner, current.partner_sent = earlier_partner.partner, earlier_partner.partner_sent
+                current.inherited_partner = True
         if current is None:
             continue
         current.sentences.append(info)
@@ -718,6 +734,12 @@ def _inherits_partner(info: SentInfo, current: Frame) -> bool:
     if re.search(r"друг\w+\s+компани|another\s+compan|ещ[её]\s+одн\w+\s+компани|тағы\s+бір\s+компания", text, re.I):
         return False
     if cues.COMPANY_ANAPHORA.search(text):
+        # "инвестор из Польши", "a Turkish investor": a newcomer of another country, not the one named before
+        if re.search(r"(?:инвестор\w*|investors?|компани\w*|compan(?:y|ies))\s+(?:из|from)\s+[A-ZА-ЯЁ]", text):
+            return False
+        own = _company_country(current.partner_sent, current.partner)
+        if info.countries and own and all(c[2] != own for c in info.countries):
+            return False
         return True
     return bool(info.ordinal and (info.heads & _frame_heads(current)))
 
@@ -1121,15 +1143,25 @@ def _frame_to_mention(frame, infos, gaz, lang, article_region, investor_votes, c
     # place
     district = region = None
     centre = False
+    headline_only = None
     for info in sents:
         for h in info.places:
             if h.how == "centre":
                 centre = True
+            elif h.place.kind in ("district", "city_regional") and district is not None and \
+                    headline_only is district and h.place.code != district.place.code and h.how == district.how \
+                    and info in (frame.amount_sent, frame.partner_sent):
+                # the headline's place is the short one ("... smelter in Pavlodar"); the body says where
+                district = h
+                headline_only = None
             elif h.place.kind in ("district", "city_regional") and (
                     district is None or (district.how in ("city", "village", "town") and h.how == "district")):
                 # a place named with its district noun beats a bare city (the forum or signing venue) and the
                 # district a village name implies
                 district = h
+                if info.index == 0 and len(infos) > 1 and district is h and len(info.sent.text) < 160 and \
+                        not re.search(r"[.!?…]\W*$", info.sent.text):
+                    headline_only = h
             elif h.place.kind in ("region", "city_republican") and region is None:
                 region = h
     for extra in (frame.context, frame.lead_in, frame.group):
@@ -1237,9 +1269,20 @@ def _amount_doubt(frame: Frame) -> str | None:
     if frame.amount_kind == "soft_statistic":
         return "possible_statistic"
     sent = frame.amount_sent
-    if sent is not None and (cues.COUNT_PROJECTS.search(sent.sent.text) or cues.PLURAL_OBJECTS.search(sent.sent.text)):
-        return "possible_total"
+    if sent is None:
+        return None
+    text = sent.sent.text
+    for pattern in (cues.COUNT_PROJECTS, cues.PLURAL_OBJECTS):
+        for m in pattern.finditer(text):
+            # "в числе проектов года – цех ... стоимостью N", "one of the 12 projects": the item, not the set
+            if not _AMONG.search(text, 0, m.start()) and not _AMONG_AFTER.match(text, m.end()):
+                return "possible_total"
     return None
+
+
+_AMONG = re.compile(r"(?<!\w)(?:в\s+числе|среди|одн\w+\s+из|among|one\s+of|including|in\s+the\s+list\s+of)"
+                    r"\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_AMONG_AFTER = re.compile(r"\s+(?:\S+\s+)?(?:бірі|қатарында|ішінде)(?!\w)", re.IGNORECASE)
 
 
 _FARM_LAND = re.compile(r"орошаем\w*|теплиц\w*|тепличн\w*|жылыжай\w*|greenhouse\w*|irrigat\w*|оросительн\w*|"

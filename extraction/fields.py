@@ -94,8 +94,10 @@ PROJECT_OBJECT = re.compile(
     r"(?<!\w)(завод\w*|химзавод\w*|фабрик\w*|комбинат\w*|электростанц\w*|ВЭС|СЭС|ГЭС|ТЭЦ|станци[яиюей]\w*|комплекс\w*|"
     r"предприяти\w*|цех\w*|площадк\w*|теплиц\w*|тепличн\w*|месторожден\w*|рудник\w*|шахт\w*|элеватор\w*|"
     r"ферм[аыуе]\w*|хаб\w*|логистическ\w+\s+центр\w*|дата-центр\w*|гостиниц\w*|отел[ья]\w*|производств\w*|"
-    r"кластер\w*|(?:plant|factory|mill|farm|station|complex|mine|deposit|facility|hub|hotel|greenhouse|"
-    r"refinery|foundry|feedlot|terminal)s?(?!\w)|data\s+cent(?:er|re)|стансас\w*|ферма\w*|"
+    r"кластер\w*|склад\w*|хранилищ\w*|овощехранилищ\w*|(?:plant|factory|mill|farm|station|complex|mine|deposit|"
+    r"facility|hub|hotel|greenhouse|refinery|foundry|feedlot|terminal|warehouse|workshop|smelter)s?(?!\w)|quarr(?:y|ies)|"
+    r"storage\s+facilit\w*|"
+    r"қойма\w*|data\s+cent(?:er|re)|стансас\w*|ферма\w*|"
     r"(?:oil|gas|gold|copper|ore|coal|uranium|condensate)\s+(?:fields?|deposits?)|field\s+(?:expansion|development)|"
     r"зауыт\w*|кешен\w*|жылыжай\w*|кен\s+орн\w*|кен\s+орын\w*|кәсіпорын\w*|өндіріс\w*|өндіру\w*|"
     r"проект\w*\s+по\s+строительству|строительств\w*\s+(?:завода|фабрики|комплекса|станции))",
@@ -110,8 +112,9 @@ QUOTE_START = re.compile(r"^\s*[–—\-«\"“]")
 MULTI_PARTNER_CUE = re.compile(r"(?<!\w)(двумя|двух|тремя|трех|обоими|both|two|three|екі|үш)(?!\w)", re.IGNORECASE)
 
 _NUM = r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+(?:[.,]\d+)?"
-_MULTW = r"(?:тыс\.?|тысяч\w*|млн\.?|миллион\w*|million|мың|thousand|млрд\.?|миллиард\w*|billion)"
-_MULT_VALUE = [(r"млрд|миллиард|billion", 1e9), (r"млн|миллион|million", 1e6), (r"тыс|тысяч|мың|thousand", 1e3)]
+_MULTW = r"(?:тыс\.?|тысяч\w*|млн\.?|миллион\w*|million|mln\.?|mn\b|мың|thousand|млрд\.?|миллиард\w*|billion|bln\.?)"
+_MULT_VALUE = [(r"млрд|миллиард|billion|bln", 1e9), (r"млн|миллион|million|mln|mn", 1e6),
+               (r"тыс|тысяч|мың|thousand", 1e3)]
 _PER_DAY = r"(?:в\s+сутки|в\s+день|ежесуточно|per\s+day|a\s+day|each\s+day|daily|тәулігіне)"
 _PER_YEAR = r"(?:в\s+год|ежегодно|per\s+year|a\s+year|each\s+year|annually|per\s+annum|жылына|жылдық)"
 # up to five words of product between the quantity and the period ("400 тонн семян подсолнечника и рапса в сутки")

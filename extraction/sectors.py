@@ -152,6 +152,10 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"хлебобулочн\w*|хлебозавод\w*|пекарн\w*|bakery|нан\s+зауыт\w*", "10.71"),
     (r"поваренн\w+\s+сол\w*|пищев\w+\s+(?:и\s+технической\s+)?сол\w*|технической\s+сол\w*|"
      r"сол[иь]\b|salt\b|тұз\b|тұзы\w*", "08.93"),
+    # a store for produce is warehousing, not the food it keeps ("овощехранилище", "жеміс сақтайтын қойма")
+    (r"овощехранилищ\w*|фруктохранилищ\w*|картофелехранилищ\w*|плодоовощн\w+\s+хранилищ\w*|хранилищ\w*\s+(?:для\s+)?"
+     r"(?:овощ|фрукт|картофел|плод)\w*|(?:vegetable|fruit|potato|produce)\s+(?:storage|warehouse)\w*|"
+     r"(?:көкөніс|жеміс|картоп)\w*\s+(?:сақтайтын\s+|сақтау\s+)?қойма\w*", "52.10"),
     (r"сок(?:а|и|ов|ам|ами|ах|у)?(?!\w)|соков\w*|juice\w*|шырын\w*|fruit\s+concentrate\w*|"
      r"(?:фруктов|плодов|яблоч)\w*\s+концентрат\w*|жеміс\w*\s+концентрат\w*|пюре|puree", "10.32"),
     (r"плодоовощ\w*|овощ\w*|консерв\w*|canned|картоф\w*|potato\w*|көкөніс\w*", "10.39"),
@@ -255,7 +259,9 @@ def _phrase_lemmas(phrase: str) -> set[str]:
     return out
 
 
-_RANK = {code: i for i, (_, code) in reversed(list(enumerate(SECTOR_SEEDS)))}
+# a code's rank among several phrases of one text is its first general row; the produce-store row only wins over
+# the food row right after it, not over everything ranked between it and the warehousing row
+_RANK = {code: i for i, (p, code) in reversed(list(enumerate(SECTOR_SEEDS))) if not p.startswith("овощехранилищ")}
 _SEEDS = [(re.compile(rf"(?<!\w)(?:{p})", re.IGNORECASE), code) for p, code in SECTOR_SEEDS]
 
 # head nouns of a project phrase; the phrase is the few words around one, inside its clause

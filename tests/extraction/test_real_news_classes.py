@@ -443,3 +443,98 @@ def test_a_field_expansion_project_without_a_figure_is_a_deal_of_its_named_devel
     oil = next(d for d in out if d.partner_name)
     assert (oil.partner_country, oil.status, oil.amount, oil.oked[:2]) == ("NL", "construction", None, "06")
     assert sorted(d.amount or 0 for d in out) == [0, 40e9]
+
+
+# ---------------------------------------------------------------- forum sums, document partners, seats
+def test_deals_concluded_at_a_forum_are_a_total_not_a_deal():
+    text = ("Ulan Solar Partners and the energy ministry signed an agreement on a 300 MW solar park in Turkistan "
+            "region worth $280 million.\n"
+            "The agreement was among the deals worth over $3 billion concluded at the investment summit.")
+    [d] = deals(text, lang="en")
+    assert d.amount == 280e6 and d.partner_name == "Ulan Solar Partners"
+    assert [t.amount for t in totals(text, lang="en")] == [3e9]
+    ru = ("На форуме заключено сделок на 900 млрд тенге. Среди них – соглашение с ТОО «Нур Стекло» о строительстве "
+          "стекольного завода за 60 млрд тенге в Шиелийском районе.")
+    [d] = deals(ru, lang="ru")
+    assert d.amount == 60e9 and [t.amount for t in totals(ru, lang="ru")] == [900e9]
+
+
+def test_a_ministry_is_never_the_partner_and_a_city_seat_gives_the_country():
+    text = ("The Ministry of Industry and Seoul-based Hanbit Materials signed a deal on a copper foil plant in "
+            "Ust-Kamenogorsk worth $150 million.")
+    [d] = deals(text, lang="en")
+    assert (d.partner_name, d.partner_country) == ("Hanbit Materials", "KR")
+
+
+def test_the_other_side_of_each_listed_document_is_its_partner():
+    text = ("The sides signed 14 documents worth $2.2 billion, including:\n"
+            "• an agreement with Baoshan Wire on a cable plant in Karaganda region ($120 mn, 300 jobs);\n"
+            "• a memorandum with Lumen Agritech on a greenhouse of 12 hectares in Almaty region ($40 mn).")
+    out = deals(text, lang="en")
+    assert [(d.partner_name, d.amount, d.status) for d in out] == [
+        ("Baoshan Wire", 120e6, "agreement"), ("Lumen Agritech", 40e6, "memorandum")]
+    ru = "Подписан меморандум с Orkide Tekstil о строительстве швейной фабрики стоимостью 12 млрд тенге в Таразе."
+    [d] = deals(ru, lang="ru")
+    assert d.partner_name == "Orkide Tekstil"
+
+
+def test_abbreviated_country_names_and_british_plc():
+    [d] = deals("UK's Calder Minerals plc will build a lithium plant in Aktobe for $90 million.", lang="en")
+    assert d.partner_country == "GB"
+    [d] = deals("A US company, Prairie Seed Co, is to open a seed plant in Kostanay worth US$ 25 million.",
+                lang="en")
+    assert d.partner_country == "US" and d.amount == 25e6
+
+
+def test_the_body_names_a_closer_place_than_the_headline():
+    text = ("Japanese firm plans battery plant in Pavlodar\n"
+            "Kaito Denki K.K. will build a battery plant in Aksu for 30 billion tenge, the akimat said.")
+    [d] = deals(text, lang="en")
+    assert district(d) == "Аксу Г.А."
+
+
+# ---------------------------------------------------------------- two projects joined by "and" in one sentence
+def test_two_projects_of_one_sentence_joined_by_and_are_two_deals():
+    text = ("В числе проектов года – цех ТОО «Береке Ет» стоимостью 2,4 млрд тенге в Шортандинском районе "
+            "и молочная ферма ТОО «Ақ Сүт Агро» стоимостью 6 млрд тенге в Целиноградском районе.")
+    out = deals(text, lang="ru")
+    assert [(d.partner_name, d.amount, district(d)) for d in out] == [
+        ("ТОО «Береке Ет»", 2.4e9, "Шортандинский район"), ("ТОО «Ақ Сүт Агро»", 6e9, "Целиноградский район")]
+    en = ("The list includes a feed mill of Dala Feed LLP worth 3 billion tenge in Zhambyl district and a "
+          "poultry farm of Qus Agro LLP worth 9 billion tenge in Baizak district.")
+    assert [d.amount for d in deals(en, lang="en")] == [3e9, 9e9]
+
+
+def test_an_investor_from_another_country_is_not_the_previous_partner():
+    text = ("ТОО «Дала Агро» строит элеватор стоимостью 4 млрд тенге в Есильском районе. "
+            "Кроме того, инвестор из Венгрии намерен построить в области завод по выпуску комбикормов.")
+    out = deals(text, lang="ru")
+    assert all(d.partner_name != "ТОО «Дала Агро»" for d in out[1:])
+
+
+def test_an_earlier_project_of_the_company_keeps_its_partner():
+    text = ("Aral Timber Ltd will build a sawmill in Kyzylorda for KZT 7bn.\n"
+            "Previously the company invested KZT 2bn in a furniture workshop in the region.")
+    out = deals(text, lang="en")
+    assert [(d.partner_name, d.amount) for d in out] == [("Aral Timber Ltd", 7e9), ("Aral Timber Ltd", 2e9)]
+
+
+# ---------------------------------------------------------------- short Kazakh Latin excerpts, stores, capacities
+def test_a_short_kazakh_latin_excerpt_is_read_and_a_produce_store_is_warehousing():
+    text = ("Jambyl oblysynda jylyna 25 myń tonna jemis saqtaıtyn qoıma iske qosyldy. Jobanyń quny 2,1 mlrd teńge. "
+            "Jobany «Taraz Jemis» JShS júzege asyrdy.")
+    assert is_kazakh_latin(text)
+    [d] = deals(text)
+    assert (d.amount, d.status, d.capacity_value, d.capacity_unit, d.oked) == (2.1e9, "commissioned", 25000,
+                                                                            "t/year", "52.10")
+    [d] = deals("В Сарыагашском районе открыли овощехранилище ТОО «Агро Сақтау» на 10 тыс. тонн за 1,5 млрд тенге.",
+                lang="ru")
+    assert d.oked == "52.10"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a cement plant with a capacity of 1 mln tonnes per year", 1e6),
+    ("output of 2.5 mn tonnes a year", 2.5e6),
+])
+def test_capacity_with_abbreviated_millions(text, value):
+    assert capacity_in(text, "en")[0][:2] == (value, "t/year")
