@@ -40,7 +40,7 @@ _CUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CUE_AFTER = re.compile(r"^\s*(компани\w*|корпорация\w*|company\b|corporation\b|has\b|have\b|signed|will\b|plans\b|"
-                        r"is\b|opened|launched|invests?\b|"
+                        r"is\b|opened|launched|invests?\b|intends\b|aims\b|"
                         # "X and the energy ministry signed ...": the co-signatory of a document
                         r"and\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:signed|agreed|will\s+(?:build|invest|implement)))",
                         re.IGNORECASE)

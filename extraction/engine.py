@@ -343,8 +343,10 @@ def _fill(info: SentInfo, lang: str, at_text_end: bool, probe: SentInfo | None =
         _classify_amounts(info, lang, at_text_end)
     info.stages = stages_in(text)
     info.weak = cues.weak_stages_in(text)
-    info.project = bool(PROJECT_OBJECT.search(text) or _EXTRA_OBJECT.search(text))
-    info.heads = frozenset(m.group(1).lower()[:6] for m in _HEADS.finditer(text))
+    # the project words outside company names ("Farm Vita LLP", «Береке Ферма» name a company, not a farm)
+    bare = _without_company_names(text, info.companies)
+    info.project = bool(PROJECT_OBJECT.search(bare) or _EXTRA_OBJECT.search(bare))
+    info.heads = frozenset(m.group(1).lower()[:6] for m in _HEADS.finditer(bare))
     info.coop = bool(COOP_CUE.search(text)) and not info.project and \
         not any(c.role == "partner" for c in info.companies)
     partners = [c for c in info.companies if c.role == "partner"]
@@ -361,6 +363,12 @@ def _fill(info: SentInfo, lang: str, at_text_end: bool, probe: SentInfo | None =
     info.anaphoric = bool(cues.ANAPHORIC_START.match(text))
     info.earlier = bool(cues.EARLIER_REPORT.match(text))
     info.cancelled = cues.is_cancelled(text)
+
+
+def _without_company_names(text: str, companies: list[Company]) -> str:
+    for c in companies:
+        text = text[: c.start] + " " * (c.end - c.start) + text[c.end :]
+    return text
 
 
 def _company_country(info: SentInfo, company: Company) -> str | None:
@@ -598,15 +606,16 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
                 if figure is not None and current.amount is not None and info.project and \
                         not _restates(info, figure, current.amount)[0] and not stage_money:
                     opens, inherit = True, True
-            elif current.partner is None and not deal_money and not info.ordinal and \
-                    not _another_object(info, current):
+            elif current.partner is None and not info.ordinal and not _another_object(info, current) and (
+                    not deal_money or current.amount is not None and figure is not None and
+                    _restates(info, figure, current.amount)[0]):
                 # the amount came first (a headline, "Вложения – N"), the investor is named after it
                 current.partner, current.partner_sent = primary, info
             elif current.amount is None and _is_takeover(current, info, primary):
                 # "ТОО X (the project company) ... Инвестором выступает китайская компания Y": Y is the investor
                 current.partner, current.partner_sent = primary, info
             elif current.partner is not None and not deal_money and not has_stage and not info.project \
-                    and not info.ordinal:
+                    and not info.ordinal and not (info.new_item and info.weak):
                 pass  # a company in a sentence of its own, with no money, document or project: a side role
             else:
                 opens = True
@@ -814,6 +823,12 @@ def _status(frame: Frame, infos: list[SentInfo]) -> tuple[str, list[str], tuple[
         return physical[0], [], (physical[1], physical[2])
     if document:
         return document[0], [], (document[1], document[2])
+    weak = [(w, info.sent.start + s, info.sent.start + e) for info in frame.sentences for w, s, e in info.weak]
+    intent = next((w for w in weak if w[0] == "intent"), None)
+    if intent is not None and frame.group is not None and frame.amount is None:
+        # "In addition, X intends to take part in ...": its own words say it is an intention, whatever the
+        # round-up signed
+        return "memorandum", ["status_from_plan"], (intent[1], intent[2])
     group = frame.group
     if group is not None:
         docs = [st for st in group.stages if st[0] in ("memorandum", "agreement")]
@@ -1046,10 +1061,14 @@ def _lead_place(infos: list[SentInfo], title: str | None, gaz: Gazetteer, lang: 
     first_para = infos[0].para if infos else 0
     headline = bool(infos) and len(infos[0].sent.text) < 120 and not infos[0].sent.text.rstrip().endswith(".")
     for info in infos[:4]:
-        if info.para <= first_para + (1 if headline else 0):
-            hits += info.places
+        if info.para <= first_para + (1 if headline else 0) and not info.cancelled:
+            hits += info.places  # a revoked project's place is not the article's
     local = {h.place.code: h for h in hits if h.place is not None and h.place.kind in ("district", "city_regional")}
     return next(iter(local.values())) if len(local) == 1 else None
+
+
+_SECTOR_PROJECT = re.compile(r"(?<!\w)(?:an?|the)\s+(?:[\w-]+\s+){1,3}project(?!s)|(?<!\w)проект\w*\s+по\s+"
+                             r"(?:производству|выпуску|добыче|переработке)|(?<!\w)жоба(?:сы|сын)?(?!\w)(?!лар)", re.I)
 
 
 def _without_names(info: SentInfo) -> str:
@@ -1078,7 +1097,10 @@ def _frame_to_mention(frame, infos, gaz, lang, article_region, investor_votes, c
         return None
     if any(s.cancelled for s in sents):
         return None
-    has_project = any(s.project for s in sents)
+    has_project = any(s.project for s in sents) or (
+        # "Posco intends to take part in a lithium project": a project named by its activity, with its investor
+        frame.amount is None and frame.partner is not None and any(
+            _SECTOR_PROJECT.search(s.sent.text) and sector_for([_without_names(s)], gaz)[0] for s in sents))
     has_stage = any(s.stages or s.weak for s in sents) or (frame.group is not None and
                                                              bool(frame.group.stages or frame.group.weak))
     if frame.amount is None and not (has_project and (frame.partner is not None or any(s.countries for s in sents))):

@@ -75,6 +75,10 @@ def _candidates(gaz: Gazetteer, w: str, kinds: tuple[str, ...]) -> list[Place]:
     return cands
 
 
+_EN_WORKS = re.compile(r"^(?:plant|factory|refinery|smelter|mine|mill|works|site|facility|complex|deposit|field)s?$",
+                       re.IGNORECASE)
+
+
 def find_places(sentence: str, gaz: Gazetteer, lang: str) -> list[PlaceHit]:
     toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     hits: list[PlaceHit] = []
@@ -128,8 +132,12 @@ def find_places(sentence: str, gaz: Gazetteer, lang: str) -> list[PlaceHit]:
                 # "Түркістан қаласында": the Kazakh spelling of a city the registry names in Russian
                 p = _pick(gaz.fuzzy_ru(w, ("city_republican", "city_regional")), ("city_republican", "city_regional"))
             bare_ok = p is not None and p.kind == "city_republican"
-            located = city_context or prev.lower() in _PREP or prev_gap.strip(" ").endswith("г.") or \
-                bool(TOWN_AFTER.match(nxt)) or bool(_KK_LOCATIVE.search(w) and not p)
+            # "in the city of Ekibastuz"; "its Balkhash refinery" (an English town name before the works)
+            of_city = prev.lower() == "of" and i > 1 and bool(CITY_BEFORE.match(toks[i - 2][0]))
+            attributive = lang == "en" and prev.lower() in ("its", "the", "their", "a") and bool(_EN_WORKS.match(nxt))
+            located = city_context or of_city or attributive or prev.lower() in _PREP or \
+                prev_gap.strip(" ").endswith("г.") or bool(TOWN_AFTER.match(nxt)) or \
+                bool(_KK_LOCATIVE.search(w) and not p)
             if p and (located or bare_ok):
                 hits.append(PlaceHit(p, s, e, "city"))
             elif not p and located:

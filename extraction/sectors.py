@@ -102,7 +102,8 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"нефт\w*\s+месторожд\w*|oil\s+field|добыч\w*\s+нефт\w*|запас\w*\s+нефти|oil\s+(?:reserves|production)|"
      r"мұнай\s+(?:қор|кен|өндір)\w*|мұнай-газ\s+кен\w*", "06.10"),
     (r"хром\w*\s+руд\w*|хромит\w*|chrom\w*|медн\w*|copper|золот\w*|gold|руд\w*|ore\b|mining|обогатит\w*|"
-     r"кен\s+орн\w*|алтын\w*|мыс\b|мыс\s+кен\w*|месторожден\w*|deposit", "07.29"),
+     r"кен\s+орн\w*|алтын\w*|мыс\b|мыс\s+кен\w*|месторожден\w*|deposit|лити[йяе]\w*|lithium|литий\w*|"
+     r"вольфрам\w*|tungsten|молибден\w*|molybdenum|никел\w*|nickel|кобальт\w*|cobalt|tin\s+ore", "07.29"),
     # machinery and vehicles
     (r"зерносуш\w*|grain\s+dr(?:y|i)er\w*|астық\s+кептір\w*", "28.93"),
     (r"кран\w*|жүк\s+көтергіш\w*|грузоподъ[её]мн\w*|hoist\w*|crane\w*", "28.22"),
@@ -158,7 +159,8 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
      r"(?:көкөніс|жеміс|картоп)\w*\s+(?:сақтайтын\s+|сақтау\s+)?қойма\w*", "52.10"),
     (r"сок(?:а|и|ов|ам|ами|ах|у)?(?!\w)|соков\w*|juice\w*|шырын\w*|fruit\s+concentrate\w*|"
      r"(?:фруктов|плодов|яблоч)\w*\s+концентрат\w*|жеміс\w*\s+концентрат\w*|пюре|puree", "10.32"),
-    (r"плодоовощ\w*|овощ\w*|консерв\w*|canned|картоф\w*|potato\w*|көкөніс\w*", "10.39"),
+    (r"плодоовощ\w*|овощ\w*|консерв\w*|canned|картоф\w*|potato\w*|көкөніс\w*|томат\w*|tomato\w*|қызанақ\w*|"
+     r"кетчуп\w*|ketchup|огурц\w*|cucumber\w*|фрукт\w*|fruit\w*|жеміс\w*", "10.39"),
     (r"напит\w*|beverage\w*|soft\s+drink\w*|сусын\w*", "11.07"),
     # light industry
     (r"текстил\w*|хлопк\w*|хлопчатобумажн\w*|пряж\w*|ткан\w*|textile\w*|cotton|yarn|fabric\w*|тоқыма\w*|мата\w*|"

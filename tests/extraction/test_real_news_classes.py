@@ -538,3 +538,45 @@ def test_a_short_kazakh_latin_excerpt_is_read_and_a_produce_store_is_warehousing
 ])
 def test_capacity_with_abbreviated_millions(text, value):
     assert capacity_in(text, "en")[0][:2] == (value, "t/year")
+
+
+def test_a_company_name_with_a_project_word_is_not_a_second_project():
+    text = ("Construction of a dairy plant worth 9 billion tenge has started in Kokshetau.\n"
+            "The project is being implemented by Mill Agro LLP with an investor from Lithuania.")
+    [d] = deals(text, lang="en")
+    assert (d.partner_name, d.amount, d.status) == ("Mill Agro LLP", 9e9, "construction")
+
+
+def test_a_kazakh_headline_with_the_figure_joins_the_body_that_names_the_investor():
+    text = ("Қостанайда 3 млрд теңгеге кірпіш зауыты салынады\n"
+            "Қала маңындағы өнеркәсіп аймағында кірпіш шығаратын зауыт салынады. Жобаны «Тобыл Кірпіш» ЖШС "
+            "іске асырады, инвестиция көлемі – 3 млрд теңге.")
+    [d] = deals(text, lang="kk")
+    assert (d.partner_name, d.amount, d.status) == ("«Тобыл Кірпіш» ЖШС", 3e9, "construction")
+
+
+def test_english_town_names_before_the_works_and_after_city_of():
+    [d] = deals("Irtysh Alloys has completed a $90 million upgrade of its Aksu smelter, the company said.", lang="en")
+    assert district(d) == "Аксу Г.А."
+    [d] = deals("A tile plant worth KZT 6bn will be built in the city of Ekibastuz by Keramik Dala LLP.", lang="en")
+    assert district(d) == "Экибастуз Г.А."
+
+
+def test_a_revoked_project_gives_neither_a_deal_nor_the_place_of_the_next_one():
+    text = ("The akimat has terminated the investment agreement with Nomad Glass Ltd for a $300 million glass plant "
+            "in Taraz. Meanwhile, Qazaq Fibre has launched a $45 million fibre plant, the company said.")
+    [d] = deals(text, lang="en")
+    assert d.partner_name == "Qazaq Fibre" and d.district_kato is None
+
+
+def test_an_intention_in_a_named_activity_is_a_memorandum_of_its_investor():
+    text = ("The sides signed agreements worth $900 million. Hanil Chemicals will invest $150 million in a soda "
+            "ash plant in Aralsk. In addition, Daesung Mining intends to take part in a tungsten project in the "
+            "Karaganda region.")
+    out = deals(text, lang="en")
+    last = out[-1]
+    assert (last.partner_name, last.amount, last.status, last.oked) == ("Daesung Mining", None, "memorandum",
+                                                                         "07.29")
+    [d] = deals("Итальянская компания Sole Rosso построит завод по переработке томатов в Мактааральском районе за "
+                "30 млн евро.", lang="ru")
+    assert d.oked == "10.39"
