@@ -176,6 +176,12 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[left + 1 : min(rights) if rights else len(text)]
 
 
+_PROGRAMME_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:programmes?|programs?|investment\s+plan|fund|strategy)(?!\w)",
+                              re.IGNORECASE)
+_PROGRAMME_BEFORE = re.compile(r"(?:программ\w*|programmes?|programs?|бағдарлама\w*|фонд\w*|fund)\s+(?:[\w-]+\s+){0,3}?"
+                               r"(?:стоимостью|на\s+сумму|объ[её]мом|с\s+бюджетом|worth|of|құны)\s*$", re.IGNORECASE)
+
+
 def _amount_kind(text: str, money: Money, prev: Money | None, has_partner: bool, lang: str) -> str:
     """What a figure is in its unit: deal, conversion, part, stage, soft, total, target, statistic or noise."""
     if prev is not None and _CONVERSION_GAP.fullmatch(text[prev.end : money.start]):
@@ -191,6 +197,8 @@ def _amount_kind(text: str, money: Money, prev: Money | None, has_partner: bool,
         return "target" if PLAN_CUE.search(text) and not cues.FUTURE_BUILD.search(text) else "total"
     if cues.POOL_CUE.search(text):
         return "total"
+    if _PROGRAMME_AFTER.match(text, money.end) or _PROGRAMME_BEFORE.search(before):
+        return "total"  # "a $5 billion programme", "программа стоимостью 2 трлн тенге": a programme, not a deal
     if cues.PLURAL_OBJECTS.search(text) and not has_partner:
         if TOTAL_CUE.search(text) or re.search(r"(?<!\w)(?:на\s+(?:общую\s+)?сумму|worth|на\s+\d|құны)", text, re.I):
             return "total"
@@ -273,6 +281,41 @@ def _segments(sent: Sentence, amounts: list[tuple[Money, str]]) -> list[Sentence
     return out or [sent]
 
 
+def _partner_segments(sent: Sentence, companies: list[Company]) -> list[Sentence]:
+    """A sentence listing projects without figures, each object before its own company ("завод гипсокартона ТОО
+    «А» в районе X и комбикормовый завод ТОО «Б» в районе Y"), cut into one segment per project."""
+    partners = [c for c in companies if c.role == "partner"]
+    if len(partners) < 2:
+        return [sent]
+    cuts = []
+    pos = 0
+    for a, b in zip(partners, partners[1:], strict=False):
+        if not _HEADS.search(sent.text, pos, a.start):
+            return [sent]
+        gap = sent.text[a.end : b.start]
+        sep = next((m for m in [*re.finditer(r";", gap), *_AND_SPLIT.finditer(gap), *re.finditer(r",\s", gap)]
+                    if _HEADS.search(gap, m.end())), None)
+        if sep is None:
+            return [sent]
+        pos = a.end + sep.end()
+        cuts.append(a.end + sep.start())
+    # "... планируется запустить два предприятия: завод ..." - the words before the colon introduce them all
+    own_head = [m.start() for m in _HEADS.finditer(sent.text, 0, partners[0].start)][-1]
+    colon = sent.text.rfind(":", 0, own_head)
+    if colon != -1:
+        cuts.insert(0, colon + 1)
+    out = []
+    pos = 0
+    for c in [*cuts, len(sent.text)]:
+        piece = sent.text[pos:c]
+        stripped = piece.strip(" ;,")
+        if stripped:
+            st = sent.start + pos + piece.index(stripped)
+            out.append(Sentence(stripped, st, st + len(stripped)))
+        pos = c
+    return out or [sent]
+
+
 def _analyse(text: str, lang: str) -> list[SentInfo]:
     infos: list[SentInfo] = []
     para = 0
@@ -320,6 +363,8 @@ def _analyse(text: str, lang: str) -> list[SentInfo]:
         probe.companies = find_companies(sent.text, probe.countries)
         _classify_amounts(probe, lang, at_text_end=n == last_index)
         segments = _segments(sent, probe.amounts)
+        if len(segments) == 1 and not any(k in ("deal", "stage") for _, k in probe.amounts):
+            segments = _partner_segments(sent, probe.companies)
         for k, seg in enumerate(segments):
             info = SentInfo(seg, sent, para, quote=base.quote, list_item=list_item, new_para=new_para and k == 0)
             _fill(info, lang, at_text_end=n == last_index and k == len(segments) - 1,
@@ -378,7 +423,8 @@ def _company_country(info: SentInfo, company: Company) -> str | None:
     after = [c for c in info.countries if 0 <= c[0] - company.end <= 30]
     if before:
         return before[-1][2]
-    after = [c for c in after if re.fullmatch(r"[\s,(–—-]*(?:(?:an?|the)\s+)?", info.sent.text[company.end : c[0]])]
+    after = [c for c in after if re.fullmatch(r"[\s,(–—-]*(?:(?:an?|the)\s+)?(?:(?:из|from)\s+(?:the\s+)?)?",
+                                              info.sent.text[company.end : c[0]])]
     if after:
         return after[0][2]
     legal = country_from_legal_form(company.name)
@@ -865,6 +911,11 @@ _VENUE = re.compile(r"форум\w*|встреч\w*|визит\w*|брифинг
                     r"conference|summit|exhibition|кездесу\w*|сапар\w*|жиын\w*", re.IGNORECASE)
 _PLACE_ANAPHORA = re.compile(r"(?<!\w)(?:в\s+(?:этом\s+)?(?:моно)?город[еа]|в\s+райцентре|там\s+же|"
                              r"in\s+the\s+(?:same\s+)?(?:city|town)|осы\s+қалада|қалада)(?!\w)", re.IGNORECASE)
+# "в районе продолжается строительство": the district last named ("в районе 5 млрд" is "about", "в районе
+# Алматы" is "near")
+_DISTRICT_ANAPHORA = re.compile(r"(?<!\w)(?:в\s+(?:этом\s+|том\s+же\s+|данном\s+)?районе"
+                                r"(?!\s+(?:\d|(?-i:[А-ЯЁA-Z])|около|порядка))|in\s+the\s+(?:same\s+)?district|"
+                                r"осы\s+ауданда)(?!\w)", re.IGNORECASE)
 _DATELINE = re.compile(
     r"(?<!\d)(?:(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>20\d\d)|(?P<d2>\d{1,2})\s+(?P<mon>[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүІіA-Za-z]+)\.?"
     r",?\s+(?P<y2>20\d\d))(?!\d)"
@@ -951,6 +1002,8 @@ def _extract(text, *, published, lang, title, gazetteer) -> list[DealMention | A
             last_local = local[-1]
         elif last_local is not None and not info.chrome:
             ref = _PLACE_ANAPHORA.search(info.sent.text)
+            if ref is None and last_local.place.kind == "district":
+                ref = _DISTRICT_ANAPHORA.search(info.sent.text)
             if ref:
                 info.places.append(dataclasses.replace(last_local, start=ref.start(), end=ref.end(), how="city"))
 
@@ -1334,6 +1387,12 @@ def _round_up_year(group: SentInfo, status: str | None, published_year: int | No
                     re.I)
     if due and status != "commissioned":
         return int(due.group(1)), group.sent.start + due.start(1), group.sent.start + due.end(1)
+    launch = re.search(r"(?:в|in)\s+(20[0-5]\d)\s+(?:году\s+)?(?:\w+\s+){0,2}(?:запуст|ввест|ввод|откр|launch|"
+                       r"commission|open)\w*|(20[0-5]\d)\s+жылы\s+(?:\w+\s+){0,2}(?:іске\s+қос|ашыл|пайдалануға)", text,
+                       re.I)
+    if launch and status != "commissioned" and group.weak and not group.stages:
+        k = 1 if launch.group(1) else 2
+        return int(launch.group(k)), group.sent.start + launch.start(k), group.sent.start + launch.end(k)
     if done and status == "commissioned":
         m = _YEAR_ONLY.search(text)
         if m and not re.search(r"-\s*20\d\d|20\d\d\s*[-–]", text):

@@ -146,7 +146,11 @@ class Gazetteer:
             base = re.sub(r"^(район|область)\s+", "", base, flags=re.IGNORECASE).strip()
             words = base.split()
             if len(words) == 1:
-                for form in lexeme_forms(words[0]):
+                forms = set(lexeme_forms(words[0]))
+                if words[0].endswith("ь"):
+                    # an unknown soft-sign name ("Арысь"): both soft declensions ("в Арысе", "Арыси", "Арысью")
+                    forms |= {words[0][:-1] + end for end in ("е", "и", "я", "ю", "ем", "ью")}
+                for form in forms:
                     g.ru_forms[fold(form)].append(r["code"])
             elif words:
                 g.ru_forms[fold(" ".join(words))].append(r["code"])

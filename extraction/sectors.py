@@ -102,7 +102,8 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"нефт\w*\s+месторожд\w*|oil\s+field|добыч\w*\s+нефт\w*|запас\w*\s+нефти|oil\s+(?:reserves|production)|"
      r"мұнай\s+(?:қор|кен|өндір)\w*|мұнай-газ\s+кен\w*", "06.10"),
     (r"хром\w*\s+руд\w*|хромит\w*|chrom\w*|медн\w*|copper|золот\w*|gold|руд\w*|ore\b|mining|обогатит\w*|"
-     r"кен\s+орн\w*|алтын\w*|мыс\b|мыс\s+кен\w*|месторожден\w*|deposit|лити[йяе]\w*|lithium|литий\w*|"
+     r"кен\s+орн\w*|алтын\w*|мыс\b|мыс\s+кен\w*|месторожден\w*|deposit|лити\w*\s+(?:руд|месторожд|проект|кен)\w*|"
+     r"lithium\s+(?:ore|deposit|mine|mining|project|field)s?|"
      r"вольфрам\w*|tungsten|молибден\w*|molybdenum|никел\w*|nickel|кобальт\w*|cobalt|tin\s+ore", "07.29"),
     # machinery and vehicles
     (r"зерносуш\w*|grain\s+dr(?:y|i)er\w*|астық\s+кептір\w*", "28.93"),
@@ -166,7 +167,7 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"текстил\w*|хлопк\w*|хлопчатобумажн\w*|пряж\w*|ткан\w*|textile\w*|cotton|yarn|fabric\w*|тоқыма\w*|мата\w*|"
      r"шерст\w*|wool\w*|жүн\w*|войлок\w*|felt\b|киіз\w*", "13.10"),
     (r"швейн\w*|одежд\w*|garment\w*|apparel|тігін\w*", "14.13"),
-    (r"кож\w*|обув\w*|leather|footwear|аяқ\s+киім\w*", "15.20"),
+    (r"кож\w*|обув\w*|leather|footwear|аяқ\s+киім\w*|тері\s+өңде\w*|былғары\w*|hides?\b", "15.20"),
     (r"мебел\w*|furniture|жиһаз\w*", "31.09"),
     (r"пеллет\w*|pellet\w*|топливн\w+\s+гранул\w*|wood\s+chips|щеп\w*", "16.29"),
     (r"бумаг\w*|картон\w*|paper|cardboard|целлюлоз\w*|cellulose|қағаз\w*|сабан\w*|солом\w*|straw", "17.12"),

@@ -580,3 +580,58 @@ def test_an_intention_in_a_named_activity_is_a_memorandum_of_its_investor():
     [d] = deals("Итальянская компания Sole Rosso построит завод по переработке томатов в Мактааральском районе за "
                 "30 млн евро.", lang="ru")
     assert d.oked == "10.39"
+
+
+# ---------------------------------------------------------------- listed projects without figures, programmes, loans
+def test_projects_listed_after_a_colon_without_figures_are_one_deal_each():
+    text = ("В Акмолинской области в 2026 году планируется открыть три предприятия: кирпичный завод ТОО «Есиль "
+            "Кирпич» в Есильском районе, мукомольный комбинат ТОО «Атбасар Ун» в Атбасарском районе и птицефабрику "
+            "ТОО «Степь Құс» в Буландынском районе.")
+    out = deals(text, lang="ru")
+    assert [(d.partner_name, district(d), d.status, d.completion_year) for d in out] == [
+        ("ТОО «Есиль Кирпич»", "Есильский район", "construction", 2026),
+        ("ТОО «Атбасар Ун»", "Атбасарский район", "construction", 2026),
+        ("ТОО «Степь Құс»", "Буландынский район", "construction", 2026)]
+
+
+def test_two_companies_signing_together_are_not_split():
+    text = "ТОО «Алтын Дән» и ТОО «Береке Инвест» подписали меморандум о строительстве мельницы в Аршалынском районе."
+    assert len(deals(text, lang="ru")) == 1
+
+
+def test_a_programme_figure_is_a_total_and_a_loan_is_part_of_the_project_cost():
+    text = ("The terminal is part of a $3 billion programme to expand transit capacity. Caspian Port Services LLP "
+            "will invest $260 million in a container terminal in Aktau.")
+    [d] = deals(text, lang="en")
+    assert d.amount == 260e6 and [t.amount for t in totals(text, lang="en")] == [3e9]
+    ru = ("Фонд развития промышленности выдал ТОО «Кентау Трансформатор» заем на 6 млрд тенге на расширение "
+          "завода в Кентау. Общая стоимость проекта – 9 млрд тенге.")
+    [d] = deals(ru, lang="ru")
+    assert (d.partner_name, d.amount) == ("ТОО «Кентау Трансформатор»", 9e9)
+
+
+def test_a_city_whose_registry_name_ends_in_a_soft_sign_is_found_in_its_cases():
+    [d] = deals("В Арысе ТОО «Арыс Жем» построит комбикормовый завод за 2 млрд тенге.", lang="ru")
+    assert district(d) == "Арысь Г.А."
+
+
+def test_the_country_after_the_name_with_from():
+    [d] = deals("Компания Gulf Star Foods из Саудовской Аравии построит завод халяль-продукции в Таразе за 40 млн "
+                "долларов.", lang="ru")
+    assert d.partner_country == "SA"
+
+
+def test_in_the_district_points_back_at_the_district_last_named_even_a_revoked_projects():
+    text = ("Акимат расторг договор с ТОО «Тау Курорт» о строительстве курорта в Енбекшиказахском районе. "
+            "При этом в районе продолжается строительство завода ТОО «Жидели Жем» стоимостью 3 млрд тенге.")
+    [d] = deals(text, lang="ru")
+    assert (d.partner_name, district(d)) == ("ТОО «Жидели Жем»", "Енбекшиказахский район")
+    [d] = deals("ТОО «Нура Агро» построит в районе 3 тепличных комплекса стоимостью в районе 5 млрд тенге.", lang="ru")
+    assert d.district_kato is None
+
+
+def test_lithium_batteries_are_batteries_and_lithium_ore_is_mining():
+    [d] = deals("Volta Cells will build a lithium battery plant in Kapchagay for $120 million.", lang="en")
+    assert d.oked == "27.20"
+    [d] = deals("Volta Mining will develop a lithium deposit in the Zhanaarka district for $200 million.", lang="en")
+    assert d.oked.startswith("07")
