@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extraction.regex_gate import gate_names
 from sources.registries import load_countries
 
 # stem (matched at a word start, case-insensitive) -> ISO alpha-2
@@ -250,3 +251,7 @@ def country_from_legal_form(company: str) -> str | None:
         if re.search(pat, company):
             return code
     return None
+
+
+# the long cue patterns behind a substring pre-check (extraction/regex_gate.py): same results, less time
+gate_names(globals(), ("_INVESTOR_FROM", "_REGION_PREFIX"))

@@ -39,6 +39,7 @@ from extraction.gazetteer import Gazetteer, default_gazetteer
 from extraction.latin_kk import is_kazakh_latin, transliterate
 from extraction.models import AnnouncedTotal, DealMention
 from extraction.places import PlaceHit, find_places
+from extraction.regex_gate import gate_names
 from extraction.sectors import sector_for
 from extraction.text import Sentence, detect_language, fix_homoglyphs, split_sentences
 
@@ -1405,3 +1406,9 @@ def _sent_start(hit: PlaceHit, sents: list[SentInfo]) -> int | None:
         if hit in s.places:
             return s.sent.start
     return None
+
+
+# the long cue patterns behind a substring pre-check (extraction/regex_gate.py): same results, less time
+gate_names(globals(), ("_PROGRAMME_AFTER", "_PROGRAMME_BEFORE", "EARLY_ESTIMATE", "FINAL_ESTIMATE", "_VENUE",
+                        "_FARM_LAND", "_REGION_SUBJECT", "_COMPARISON", "_SECTOR_PROJECT", "_AMONG_AFTER",
+                        "_DATELINE", "_EXTRA_OBJECT", "_AMONG", "_THEIR_TOTAL", "_INVEST_VOLUME", "_GROWTH"))

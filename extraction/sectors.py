@@ -13,6 +13,7 @@ import re
 
 from extraction.gazetteer import Gazetteer
 from extraction.morph import lemma
+from extraction.regex_gate import gate_names
 
 # (stem regex, OKED code); earlier rows are more specific and win over later ones inside the same phrase
 SECTOR_SEEDS: list[tuple[str, str]] = [
@@ -389,3 +390,7 @@ def sector_for(texts: list[str], gazetteer: Gazetteer, partner: str | None = Non
         if hit:
             return gazetteer.finest_existing(hit[0]), hit[1]
     return None, None
+
+
+# the long cue patterns behind a substring pre-check (extraction/regex_gate.py): same results, less time
+gate_names(globals(), ("_FACTORY", "_PHRASE"))
