@@ -86,6 +86,8 @@ def find_places(sentence: str, gaz: Gazetteer, lang: str) -> list[PlaceHit]:
     for i, (w, s, e) in enumerate(toks):
         nxt = toks[i + 1][0] if i + 1 < n else ""
         prev = toks[i - 1][0] if i > 0 else ""
+        if not w[:1].isupper() and not prev[:1].isupper() and not nxt[:1].isupper():
+            continue  # every reading below needs a capitalised name here or next to it
         prev_gap = sentence[toks[i - 1][2] : s] if i > 0 else ""
         if DISTRICT_NOUN.match(nxt) and (w[:1].isupper() or (i > 0 and toks[i - 1][0][:1].isupper())):
             cands = _candidates(gaz, w, ("district", "city_regional"))

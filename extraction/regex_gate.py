@@ -85,17 +85,19 @@ def _sequence(items: list) -> set[str] | None:
 class GatedPattern:
     """A compiled pattern behind a substring pre-check (same results as the pattern itself)."""
 
-    __slots__ = ("_pattern", "words", "pattern", "flags", "groups", "groupindex")
+    __slots__ = ("_pattern", "_words_re", "words", "pattern", "flags", "groups", "groupindex")
 
     def __init__(self, pattern: re.Pattern, words: frozenset[str]):
         self._pattern = pattern
         self.words = tuple(sorted(words, key=len))
+        # the words as one case-sensitive alternation of literals, searched in the lowercased text (the engine
+        # skips to the positions where one of their first letters stands)
+        self._words_re = re.compile("|".join(re.escape(w) for w in self.words))
         self.pattern, self.flags, self.groups, self.groupindex = (pattern.pattern, pattern.flags, pattern.groups,
                                                                   pattern.groupindex)
 
     def _may_match(self, text: str) -> bool:
-        low = _lower(text)
-        return any(w in low for w in self.words)
+        return self._words_re.search(_lower(text)) is not None
 
     def search(self, text: str, *args):
         return self._pattern.search(text, *args) if self._may_match(text) else None

@@ -338,23 +338,32 @@ _PREFIXES = [_literal_prefixes(p) for p, _ in SECTOR_SEEDS]
 _HEADS3 = [frozenset(p[:3] for p in ps) if ps and all(len(p) >= 3 for p in ps) else None for ps in _PREFIXES]
 
 
+# rows by the three-letter heads they need; rows without a literal start are always tried
+_ROWS_BY_HEAD: dict[str, list[int]] = {}
+for _rank, _heads in enumerate(_HEADS3):
+    for _h in _heads or ():
+        _ROWS_BY_HEAD.setdefault(_h, []).append(_rank)
+_ALWAYS_TRIED = [rank for rank, heads in enumerate(_HEADS3) if heads is None]
+
+
 def _best_seed(text: str) -> tuple[str, str] | None:
-    best: tuple[int, str, str] | None = None
+    """The first row (in table order) that matches the text: (code, matched words)."""
     low = text.lower()
-    grams = {low[i : i + 3] for i in range(len(low) - 2)}
-    for rank, (pat, code) in enumerate(_SEEDS):
-        if best is not None and rank >= best[0]:
-            break
-        heads = _HEADS3[rank]
-        if heads is not None and heads.isdisjoint(grams):
-            continue
+    rows = set(_ALWAYS_TRIED)
+    get = _ROWS_BY_HEAD.get
+    for i in range(len(low) - 2):
+        hit = get(low[i : i + 3])
+        if hit:
+            rows.update(hit)
+    for rank in sorted(rows):
         prefixes = _PREFIXES[rank]
         if prefixes is not None and not any(p in low for p in prefixes):
             continue
+        pat, code = _SEEDS[rank]
         m = pat.search(text)
         if m:
-            best = (rank, code, m.group(0))
-    return (best[1], best[2]) if best else None
+            return code, m.group(0)
+    return None
 
 
 def sector_for(texts: list[str], gazetteer: Gazetteer, partner: str | None = None) -> tuple[str | None, str | None]:
