@@ -135,6 +135,7 @@ def _group_currency(m: re.Match, prefix: str, table: list[tuple[str, str]]) -> s
 # an excerpt cut inside the currency word: "оценивается в 8,18 млрд те" (the figure itself is whole)
 _CUT_CURRENCY = [(re.compile(r"^[ \u00a0]*(?:тең?г?|тенг?|teń?g?|tenge?)[ \u00a0]*$", re.I), "KZT"),
                  (re.compile(r"^[ \u00a0]*(?:долл?а?|doll?a?)[ \u00a0]*$", re.I), "USD")]
+_DIGIT = re.compile(r"\d")
 # a quote next to its change is a ticker in the page chrome ("$ 99.48 -0.10"), not a figure of the article
 _TICKER_AFTER = re.compile(r"^[ \u00a0]*[+\-−–][ \u00a0]?\d")
 
@@ -152,6 +153,8 @@ def find_amounts(text: str, lang: str | None = None, *, at_text_end: bool = Fals
 
     source = text
     text = digits_for_words(text, lang)
+    if not _DIGIT.search(text):
+        return out  # every amount has a figure (number words were turned into digits above)
     for m in AMOUNT_RE.finditer(text):
         cur_before = _group_currency(m, "cb", _CUR_BEFORE)
         cur_after = _group_currency(m, "ca", _CUR_AFTER)
