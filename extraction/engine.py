@@ -1409,6 +1409,6 @@ def _sent_start(hit: PlaceHit, sents: list[SentInfo]) -> int | None:
 
 
 # the long cue patterns behind a substring pre-check (extraction/regex_gate.py): same results, less time
-gate_names(globals(), ("_PROGRAMME_AFTER", "_PROGRAMME_BEFORE", "EARLY_ESTIMATE", "FINAL_ESTIMATE", "_VENUE",
-                        "_FARM_LAND", "_REGION_SUBJECT", "_COMPARISON", "_SECTOR_PROJECT", "_AMONG_AFTER",
+gate_names(globals(), ("_HEADS", "_CUE", "_PROGRAMME_AFTER", "_PROGRAMME_BEFORE", "EARLY_ESTIMATE", "FINAL_ESTIMATE",
+                        "_VENUE", "_FARM_LAND", "_REGION_SUBJECT", "_COMPARISON", "_SECTOR_PROJECT", "_AMONG_AFTER",
                         "_DATELINE", "_EXTRA_OBJECT", "_AMONG", "_THEIR_TOTAL", "_INVEST_VOLUME", "_GROWTH"))
