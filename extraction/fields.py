@@ -489,3 +489,4 @@ gate_names(globals(), ("STATISTIC_CUE", "FUTURE_DOCUMENT", "TRADE_CONTRACT", "CO
                         "COOP_CUE"))
 CAPACITY_PATTERNS = [(gated(p), unit) for p, unit in CAPACITY_PATTERNS]
 JOB_PATTERNS = [gated(p) for p in JOB_PATTERNS]
+STAGE_CUES = [(stage, gated(p)) for stage, p in STAGE_CUES]

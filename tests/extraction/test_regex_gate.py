@@ -33,6 +33,8 @@ def _patterns():
         yield f"capacity[{i}]", p
     for i, p in enumerate(fields.JOB_PATTERNS):
         yield f"jobs[{i}]", p
+    for stage, p in fields.STAGE_CUES:
+        yield f"stage[{stage}]", p
 
 
 def test_the_cue_patterns_are_gated():
