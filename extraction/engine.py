@@ -230,9 +230,20 @@ def _amount_kind(text: str, money: Money, prev: Money | None, has_partner: bool,
         if not project_bound or _REGION_SUBJECT.search(text[: money.start]):
             return "target"
         return "soft_target"
-    if cues.STAGE_PART.search(clause) or cues.STAGE_PART.search(before[-45:]):
+    if _STAGE_OPENING.match(text):
+        return "stage"  # "На первом этапе (2025–2026) будет построен цех ... стоимостью N"
+    stage_word = cues.STAGE_PART.search(clause) or cues.STAGE_PART.search(before[-45:])
+    if stage_word and not _STAGE_COUNT.search(text):
         return "stage"
     return "deal"
+
+
+# a sentence about one stage of a larger project; "реализуется в два этапа" describes the whole project
+_STAGE_OPENING = re.compile(r"^\W*(?:(?:на|в\s+рамках|в\s+ходе)\s+)?(?:перв|втор|трет)\w+\s+(?:этап|очеред|фаз)\w*|"
+                            r"^\W*(?:at\s+|in\s+|during\s+)?(?:the\s+)?(?:first|second|third)\s+(?:stage|phase)|"
+                            r"^\W*(?:бірінші|екінші|үшінші)\s+кезең\w*", re.IGNORECASE)
+_STAGE_COUNT = re.compile(r"(?<!\w)(?:в|in|за)\s+(?:дв[ау]|тр[иеё]х?|четыре|несколько|\d|two|three|four|several)\s+"
+                          r"(?:этап|очеред|фаз|stage|phase)\w*|(?:екі|үш|бірнеше)\s+кезең\w*", re.IGNORECASE)
 
 
 def _classify_amounts(info: SentInfo, lang: str, at_text_end: bool) -> None:

@@ -12,7 +12,8 @@ from sources.statuses import STATUS_RANK
 STAGE_ORDER = STATUS_RANK  # the lifecycle order, defined once (sources/statuses.py)
 STAGE_CUES: list[tuple[str, re.Pattern]] = [
     ("commissioned", re.compile(
-        r"(?<!\w)(запущен\w*|запустил\w*|введен\w*\s+в\s+эксплуатаци\w*|введён\w*\s+в\s+эксплуатаци\w*|открыт[аоы]?(?!\s+для)\b|"
+        # "будет запущен", "will be launched": a launch to come is no launch
+        r"(?<!\w)(?<!будет\s)(?<!будут\s)(?<!\bbe\s)(запущен\w*|запустил\w*|введен\w*\s+в\s+эксплуатаци\w*|введён\w*\s+в\s+эксплуатаци\w*|открыт[аоы]?(?!\s+для)\b|"
         r"открыл\w*|торжественн\w+\s+(?:открыти|запуск)\w*|іске\s+қосылды|пайдалануға\s+берілді|ашылды|алғашқы\s+өнім\w*\s+берді|"
         r"put\s+into\s+operation|(?:has|have|was|were)\s+(?:been\s+)?commissioned|launched|opened|inaugurated|"
         r"(?:began|started)\s+(?:production|operations)|выпустил\w*\s+перв\w*|"
@@ -29,7 +30,7 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         r"ашты(?=[\s.,;]|$)|"
         r"inaugurat\w*|opening\s+ceremon\w*|celebrated\s+the\s+opening|put\s+into\s+service|"
         r"commissioned\s+(?:\d+|an?|the|its|two|three|four|five|six|seven|eight|nine|ten|several)\b|"
-        r"(?<!will\sbe\s)(?<!to\sbe\s)built\s+by|"
+        r"(?<!will\sbe\s)(?<!to\sbe\s)(?<!being\s)built\s+by|"
         r"(?:began|started)\s+operating|was\s+launched|launches)", re.IGNORECASE)),
     ("construction", re.compile(
         r"(?<!\w)((?:строительств|стройк|работ)\w*[^.]{0,40}?(?:началось|началась|начались|начато|стартовал\w*|"
@@ -43,7 +44,8 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         # under way in real-news wording: "строят", "реализуется", "ход строительства", "завершают монтаж",
         # "приступили к созданию", "құрылысын бастады", "іргетасы қаланды", "is being implemented"
         r"строят|реализу(?:ется|ются)|ход\w*\s+строительств\w*|стройплощадк\w*|"
-        r"(?:заверша\w+|вед[её]тся|идет|идёт)\s+монтаж\w*|начат\w*\s+реализаци\w*|начал\w*\s+реализаци\w*|"
+        r"(?:заверша\w+|вед[её]тся|идет|идёт)\s+монтаж\w*|заверша(?:ет|ют|ется|ются)\s+(?:\w+\s+)?строительств\w*|"
+        r"(?:is|are)\s+(?:now\s+)?(?:completing|finishing)\s+(?:the\s+)?construction|начат\w*\s+реализаци\w*|начал\w*\s+реализаци\w*|"
         r"приступил\w*\s+к\s+(?:созданию|строительству|реализации|возведению)|начал\w*\s+(?:сооружать|строить|"
         r"возводить)|сооружа\w+|полным\s+ходом|в\s+стадии\s+строительства|"
         r"құрылысын\s+бастады|құрылысы\s+басталды|іргетасы\s+қаланды|аяқтауда|іске\s+қосып\s+жатыр|"
@@ -239,7 +241,7 @@ START_SUBJECT = re.compile(r"строител\w*|строительств\w*|с�
 SINCE_START = re.compile(r"(?:строительств|стройк|работ|construction|work|құрылыс)\w*[^.,;]{0,30}?"
                          r"(?:\s(?:с|since)\s+(?:\w+\s+)?(20[0-5]\d)|(20[0-5]\d)\s+жыл\w*\s+бері)", re.I)
 COMPLETION_CUE = re.compile(
-    r"(?<!\w)(ввод\w*|введ\w*|ввести|в\s+строй|сда[тч]\w*|запуск\w*|запуст\w*|пуск\w*|пусконаладк\w*|заверш\w*|"
+    r"(?<!\w)(ввод\w*|введ\w*|ввести|в\s+строй|сда[тч]\w*|запуск\w*|запуст\w*|запущ\w*|пуск\w*|пусконаладк\w*|заверш\w*|"
     r"(?:выход\w*|выйти|выйд\w*)\s+на\s+(?:проектн|полн)\w*|проектн\w+\s+(?:мощност|показател)\w*|эксплуатац\w*|"
     r"выпуск\w*\s+перв\w*|перв\w+\s+(?:продукци|парти|машин|издели|\w+\s+продукци)\w*|выпустить|выпустил\w*|"
     r"открыт\w*|откро\w*|продл\w*\s+до|реализовать\s+до|complet\w*|commission\w*|full\s+capacity|operational|"

@@ -48,6 +48,23 @@ def _name_stem(name_ru: str) -> str:
     return re.sub(r"(инский|ынский|енский|анский|ский|цкий|ской|ская|ный)$", "", w)
 
 
+
+
+def _russian_adjectives(name_kk: str | None) -> list[str]:
+    """"Шиелі ауданы" -> ["Шиелийский", "Шиелинский"]; "Байзақ ауданы" -> ["Байзакский"]."""
+    if not name_kk:
+        return []
+    base = re.sub(r"\s*ауданы\s*$", "", name_kk, flags=re.I).strip()
+    if not base or " " in base or "-" in base:
+        return []
+    ru = base.translate(_KK_TO_RU)
+    if ru[-1] in "иы":
+        return [ru[:-1] + "ийский", ru + "нский"]
+    if ru[-1] in "аеоуя":
+        return [ru + "йский", ru + "нский"]
+    return [ru + "ский"]
+
+
 def _with_legacy_names(kato_rows, legacy_names) -> list[dict]:
     """Fill missing name_kk/name_en of level-1/2 units from the legacy list, matched by Russian name stem."""
     by_stem: dict[tuple[str, int], list[dict]] = defaultdict(list)
@@ -154,6 +171,14 @@ class Gazetteer:
                     g.ru_forms[fold(form)].append(r["code"])
             elif words:
                 g.ru_forms[fold(" ".join(words))].append(r["code"])
+            if kind == "district" and len(words) == 1:
+                # the press writes a district's adjective from its Kazakh name ("Шиелийский" for the registry's
+                # "Чиилийский", from "Шиелі"): the usual Russian adjectives of the Kazakh name find it too
+                for alias in _russian_adjectives(r.get("name_kk")):
+                    for form in lexeme_forms(alias):
+                        key = fold(form)
+                        if key not in g.ru_forms:
+                            g.ru_forms[key].append(r["code"])
             for name in (r.get("name_kk"), r.get("name_en")):
                 if not name:
                     continue

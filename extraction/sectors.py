@@ -86,7 +86,7 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
      r"steel|металлург\w*|ферросплав\w*|ferroalloy\w*|"
      r"болат(?!ын|ты)\w*|прокат\w*", "24.10"),
     # building materials
-    (r"флоат\w*|стекл\w*|glass|шыны\w*", "23.11"),
+    (r"флоат\w*|стекл\w*|стеколь\w*|glass|шыны\w*", "23.11"),
     (r"цемент\w*|клинкер\w*|cement|clinker", "23.51"),
     (r"гипс\w*|gypsum|drywall", "23.62"),
     (r"кирпич\w*|brick\w*|кірпіш\w*", "23.32"),

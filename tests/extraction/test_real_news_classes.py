@@ -635,3 +635,39 @@ def test_lithium_batteries_are_batteries_and_lithium_ore_is_mining():
     assert d.oked == "27.20"
     [d] = deals("Volta Mining will develop a lithium deposit in the Zhanaarka district for $200 million.", lang="en")
     assert d.oked.startswith("07")
+
+
+# ---------------------------------------------------------------- stages, launches to come, district spellings
+def test_a_district_adjective_made_from_its_kazakh_name_is_found():
+    # the registry's Russian name is "Чиилийский"; the press writes the adjective of the Kazakh "Шиелі"
+    [d] = deals("В Шиелийском районе ТОО «Сыр Тас» построит щебеночный завод за 6 млрд тенге.", lang="ru")
+    assert d.district_kato == "435200000"
+
+
+def test_a_launch_to_come_is_not_a_launch():
+    text = ("Компания «Арал Шыны» завершает строительство стекольного завода стоимостью 40 млрд тенге. "
+            "Завод будет запущен в III квартале 2026 года.")
+    [d] = deals(text, lang="ru")
+    assert (d.status, d.completion_year, d.oked) == ("construction", 2026, "23.11")
+    [d] = deals("A brick plant worth KZT 5bn is being built by Tas Kirpish LLP in Kapshagay.", lang="en")
+    assert d.status == "construction"
+
+
+def test_a_first_stage_sentence_is_a_stage_of_the_project_in_two_stages():
+    text = ("ТОО «Дала Крахмал» построит завод глубокой переработки зерна. Проект стоимостью 300 млн долларов "
+            "реализуется в два этапа. На первом этапе (2026–2027 годы) будет построен цех по выпуску глютена "
+            "стоимостью 120 млн долларов.")
+    [d] = deals(text, lang="ru")
+    assert d.amount == 300e6
+
+
+def test_plans_to_build_in_kazakh_is_construction_like_in_russian():
+    kk = "Корей компаниясы Тараз қаласында 20 млрд теңгеге шина зауытын салуды жоспарлап отыр."
+    ru = "Корейская компания планирует построить в Таразе шинный завод за 20 млрд тенге."
+    assert deals(kk, lang="kk")[0].status == deals(ru, lang="ru")[0].status == "construction"
+
+
+def test_a_converted_figure_is_not_a_count_of_projects():
+    [d] = deals("Aral Textile LLP invested 10 billion tenge (about $20 million) in the project in Kyzylorda.",
+                lang="en")
+    assert d.amount == 10e9
