@@ -27,7 +27,10 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         r"(?:ввел\w*|ввели|введен\w*|введён\w*)\s+(?:\w+\s+){0,2}(?:лини\w*|очеред\w*|в\s+строй|в\s+действие)|"
         r"запущен\w*\s+в\s+(?:тестов|пробн)\w+\s+режим\w*|"
         r"пайдалан\w*ға\s+берілді|пайдалан\w*ға\s+берілген|іске\s+қосылған(?=[\s.,;]|$)|іске\s+асырыл(?:ды|ып)|"
-        r"ашты(?=[\s.,;]|$)|"
+        r"ашты(?=[\s.,;]|$)|іске\s+қосты(?=[\s.,;]|$)|пайдалануға\s+берді|"
+        r"заверш(?:ил|ила|ило|или)\s+(?:\w+\s+)?(?:модернизаци|реконструкци|строительств|расширени)\w*|"
+        r"(?:has\s+|have\s+)?(?:moderni[sz]ed|upgraded|completed\s+(?:the\s+)?(?:construction|moderni[sz]ation|"
+        r"expansion|upgrade))|"
         r"inaugurat\w*|opening\s+ceremon\w*|celebrated\s+the\s+opening|put\s+into\s+service|"
         r"commissioned\s+(?:\d+|an?|the|its|two|three|four|five|six|seven|eight|nine|ten|several)\b|"
         r"(?<!will\sbe\s)(?<!to\sbe\s)(?<!being\s)built\s+by|"
@@ -307,7 +310,7 @@ _KK_FUTURE_AFTER = re.compile(
 
 # contracts for buying or selling the output or the raw material are not the investment document
 TRADE_CONTRACT = re.compile(
-    r"(?:purchas\w*|supply|offtake|off-take|sales?|procurement|delivery|export|import|long-term|"
+    r"(?:(?<!power\s)purchas\w*|supply|offtake|off-take|sales?|procurement|delivery|export|import|long-term|"
     r"поставк\w*|закуп\w*|купли|сбыт\w*|долгосрочн\w*|контрактац\w*|жеткізу\w*|сатып\s+алу\w*|ұзақ\s+мерзімді)"
     r"\s+(?:\w+\s+)?$|"
     r"^\S+\s+(?:(?:на|о|об|for|on)\s+)?(?:поставк|закуп|сбыт|покупк|купли|purchas|supply|deliver|sale)\w*",

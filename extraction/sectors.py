@@ -83,7 +83,7 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"(?:легирован|углеродист|нержаве|конструкционн|листов|сортов)\w*\s+стал\w*|сталь\w*|стальн\w*|"
      r"электрометаллург\w*|арматур\w*|"
      r"сталеплав\w*|ферро(?!бетон)\w*|ferro(?!concrete)\w*|(?:производств|выплавк|выпуск)\w*\s+стали|"
-     r"steel|металлург\w*|ферросплав\w*|ferroalloy\w*|"
+     r"steel|металлург\w*|ферросплав\w*|ferroalloy\w*|blast\s+furnace\w*|доменн\w+\s+печ\w*|домн[аыуе]\b|"
      r"болат(?!ын|ты)\w*|прокат\w*", "24.10"),
     # building materials
     (r"флоат\w*|стекл\w*|стеколь\w*|glass|шыны\w*", "23.11"),
@@ -112,7 +112,8 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"ведущ\w+\s+мост\w*|жетекші\s+көпір\w*|автокомпонент\w*|auto\s*components?|drive\s+axle\w*|"
      r"балк\w*\s+(?:моста|мостов)|балка\s+өндіріс\w*", "29.32"),
     (r"лифт\w*|passenger\s+elevator\w*|escalator\w*|эскалатор\w*", "28.22"),
-    (r"электробус\w*|автобус\w*|автомобил\w*|vehicle\w*|electric\s+bus\w*|автокөлік\w*|car\s+assembly", "29.10"),
+    (r"электробус\w*|автобус\w*|автомобил\w*|vehicle\w*|electric\s+bus\w*|автокөлік\w*|car\s+assembly|"
+     r"bus(?:es)?\s+assembly|buses\b|truck\s+assembly", "29.10"),
     (r"сельхозтехник\w*|сельскохозяйственн\w*\s+техник\w*|почвообрабат\w*|посевн\w*\s+техник\w*|"
      r"tractor\w*|трактор\w*|комбайн\w*|agricultural\s+machin\w*|farm\s+machin\w*|ауыл\s+шаруашылығы\s+техника\w*|"
      r"дождеват\w*|sprinkler\w*|irrigation\s+(?:equipment|system)\w*|суару\s+жабдық\w*", "28.30"),

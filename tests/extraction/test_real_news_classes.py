@@ -671,3 +671,22 @@ def test_a_converted_figure_is_not_a_count_of_projects():
     [d] = deals("Aral Textile LLP invested 10 billion tenge (about $20 million) in the project in Kyzylorda.",
                 lang="en")
     assert d.amount == 10e9
+
+
+def test_completed_works_launches_in_active_voice_and_money_to_put_into_building():
+    [d] = deals("ТОО «Ертіс Алюминий» завершило модернизацию литейного цеха в Павлодаре стоимостью 8 млрд тенге.",
+                lang="ru")
+    assert d.status == "commissioned"
+    [d] = deals("Steppe Steel JSC has modernised its blast furnace in Temirtau for 40 billion tenge.", lang="en")
+    assert (d.status, d.oked) == ("commissioned", "24.10")
+    [d] = deals("«Ақсу Жылыжай» ЖШС Ақсу қаласында 4 млрд теңгеге жылыжай кешенін іске қосты.", lang="kk")
+    assert d.status == "commissioned"
+    [d] = deals("ТОО «Кокше Жем» планирует вложить 6 млрд тенге в строительство комбикормового завода в Кокшетау.",
+                lang="ru")
+    assert d.status == "construction"
+
+
+def test_a_power_purchase_agreement_is_the_projects_agreement():
+    [d] = deals("Steppe Wind LLP signed a power purchase agreement for a 100 MW wind farm in the Shet district worth "
+                "$120 million.", lang="en")
+    assert d.status == "agreement"
