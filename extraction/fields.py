@@ -322,6 +322,10 @@ def stages_in(sentence: str) -> list[tuple[str, int, int]]:
     return list(_stages_in(sentence))
 
 
+_IN_STAGES = re.compile(r"\s+(?:в|in)\s+(?:дв[ау]|тр[иеё]х?|четыре|несколько|\d|two|three|four|several)\s+"
+                        r"(?:этап|очеред|фаз|stage|phase)\w*", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8192)
 def _stages_in(sentence: str) -> tuple:
     """Stage cues in a sentence; an agreement that is only planned next to another document does not count."""
@@ -334,6 +338,8 @@ def _stages_in(sentence: str) -> tuple:
             if stage == "agreement" and (TRADE_CONTRACT.search(sentence[max(0, m.start() - 40) : m.start()])
                                          or TRADE_CONTRACT.match(sentence[m.start() : m.end() + 30])):
                 continue
+            if stage == "construction" and _IN_STAGES.match(sentence, m.end()):
+                continue  # "реализуется в три этапа", "is being implemented in three stages": the plan, not progress
             out.append((stage, m.start(), m.end()))
     return out
 

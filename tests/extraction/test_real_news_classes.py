@@ -690,3 +690,11 @@ def test_a_power_purchase_agreement_is_the_projects_agreement():
     [d] = deals("Steppe Wind LLP signed a power purchase agreement for a 100 MW wind farm in the Shet district worth "
                 "$120 million.", lang="en")
     assert d.status == "agreement"
+
+
+def test_implemented_in_stages_describes_the_plan_not_the_progress():
+    text = ("Nordic Fertilisers AB and a Korean engineering firm signed a contract for the construction of an "
+            "ammonia plant in Taraz worth $700 million. The investor's programme in Kazakhstan is being "
+            "implemented in three stages.")
+    [d] = deals(text, lang="en")
+    assert d.status == "agreement"
