@@ -698,3 +698,14 @@ def test_implemented_in_stages_describes_the_plan_not_the_progress():
             "implemented in three stages.")
     [d] = deals(text, lang="en")
     assert d.status == "agreement"
+
+
+def test_a_round_up_headline_in_the_past_gives_its_bullet_items_their_status():
+    text = ("В Акмолинской области за полгода реализовано 11 инвестиционных проектов\n\n"
+            "• ТОО «Есиль Астык» – элеватор на 40 тыс. тонн, 3,1 млрд тенге, 30 рабочих мест;\n"
+            "• ТОО «Бурабай Сүт» – молочный завод, 2,2 млрд тенге.")
+    assert [d.status for d in deals(text, lang="ru")] == ["commissioned", "commissioned"]
+    text = ("В области продолжается реализация 7 проектов. Наиболее крупный из них — строительство цементного "
+            "завода компанией «Tau Cement» стоимостью 90 млрд тенге в Жанатасе.")
+    [d] = deals(text, lang="ru")
+    assert d.status == "construction"
