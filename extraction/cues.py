@@ -48,6 +48,9 @@ STATISTIC_STRONG = re.compile(
     r"\bGDP\b|\bВВП\b|gross\s+(?:regional|domestic|inflow)|fixed\s+(?:capital|assets)|негізгі\s+капитал\w*|"
     r"прям\w+\s+иностранн\w+\s+инвестиц\w*|\bПИИ\b|foreign\s+direct\s+investment|\bFDI\b|тікелей\s+шетел\w*|"
     r"объ[её]м\w*\s+(?:промышленн\w+\s+)?(?:производства|продукции|выпуска|привлеч\w+\s+инвестиций)|"
+    r"валов\w+\s+продукци\w*|налогов\w+\s+поступлени\w*|поступлени\w+\s+в\s+(?:местный\s+|республиканский\s+)?"
+    r"бюджет|tax\s+(?:revenues?|receipts|proceeds)|салық\s+түсім\w*|средн\w+\s+(?:заработн|зарплат)\w*|"
+    r"average\s+(?:salary|wage)|"
     r"(?:промышленн|сельскохозяйственн|пищев)\w*\s+продукци\w+|продукци\w+\s+на\s+(?:сумму\s+)?\d|"
     r"произведено\s+продукции|(?:total\s+)?volume\s+of\s+(?:output|production)|industrial\s+output|"
     r"өнеркәсіп\s+өнім\w*|өнім\w*\s+(?:көлемі|өндіріл\w*)|"
@@ -110,7 +113,10 @@ FINANCING_PART = re.compile(
     r"(?:средств|лини)\w*|кредит(?:а|ом|ы|ов)?(?!\w)|за[её]м(?:а|ом)?(?!\w)|займ\w*|заемн\w+\s+средств\w*|собственн\w+\s+средств\w*|в\s+рамках\s+программы|по\s+программе|"
     r"мемлекет\w*\s+қолдау\w*|жеңілдетілген\s+несие\w*|несие\w*|жеке\s+қаражат\w*|бағдарлама\w*\s+аясында|"
     r"state\s+support|government\s+support|subsid\w*|soft\s+loan\w*|loans?\b|credit\s+line|own\s+funds|equity|"
-    r"grant\w*|under\s+the\s+\w+(?:\s+\w+){0,4}\s+program\w*",
+    r"grant\w*|under\s+the\s+\w+(?:\s+\w+){0,4}\s+program\w*|"
+    # money from a development fund or a bank for the project: its financing, not its cost
+    r"(?:от|у|из\s+средств)\s+(?:\w+\s+){0,3}(?:фонд|банк)\w*|from\s+(?:the\s+)?(?:\w+\s+){0,4}(?:fund|bank)\b|"
+    r"(?:қорынан|банкінен)",
     re.IGNORECASE,
 )
 # a stage of a larger project: "первый этап стоимостью", "2nd stage provides for", "бірінші кезеңде"
@@ -212,8 +218,8 @@ FUTURE_BUILD = re.compile(
     r"открыть|открытие|строительство|создание|реализ\w+|модернизир\w+|организова\w+)|планируется\s+(?:\w+\s+)?"
     r"(?:запуск|ввод|открытие|строительство|создание|реализаци|построить|организова)\w*|ожида\w+\s+(?:открыти|"
     r"запуск|ввод|пуск)\w*|(?:запуск|ввод|пуск|открытие|старт)\w*\s+(?:\w+\s+){0,2}(?:ожида|намечен|планиру|"
-    r"запланир)\w*|реализуют|реализуем(?:ый|ые|ого|ых|ая|ую)|будет\s+создан\w*|будут\s+созданы|(?:инвестиру\w+|вложит\w*|вложат|вложить|инвестировать)\s+"
-    r"(?:\S+\s+){0,5}в\s+(?:строительство|создание)|"
+    r"запланир)\w*|реализуют|реализует|реализуем(?:ый|ые|ого|ых|ая|ую)|будет\s+создан\w*|будут\s+созданы|(?:инвестиру\w+|вложит\w*|вложат|вложить|инвестировать)\s+"
+    r"(?:\S+\s+){0,5}в\s+(?:строительство|создание|модернизацию|реконструкцию|расширение)|"
     r"will\s+(?:be\s+)?(?:also\s+)?(?:build|built|construct\w*|launch\w*|open\w*|commission\w*|complet\w*|"
     r"set\s+up|implement\w*|produce)|(?:is|are)\s+(?:also\s+)?to\s+(?:be\s+)?(?:open|launch|build|built|start|"
     r"commission)\w*|(?:informed|reported|told|spoke)\s+(?:\w+\s+)?(?:about|on)\s+the\s+construction|"

@@ -1067,6 +1067,16 @@ def _extract(text, *, published, lang, title, gazetteer) -> list[DealMention | A
     used: set[tuple[int, int]] = set()
     by_frame: dict[int, DealMention] = {}
     for frame in frames:
+        if _no_project(frame):
+            # a figure with nothing of a project around it (no works named, no stage, no round-up): a trade
+            # contract, a credit programme, a figure of the economy; kept as a statistic, never as a deal
+            money, sent = frame.amount, frame.amount_sent
+            out.append(AnnouncedTotal(
+                kind="statistic", amount=money.value, currency=money.currency, amount_approximate=money.approximate,
+                amount_text=money.text, region_kato=article_region, evidence=sent.full.text,
+                evidence_start=sent.full.start, evidence_end=sent.full.end))
+            used.add((sent.index, money.start))
+            continue
         m = _frame_to_mention(frame, infos, gaz, lang, article_region, investor_votes, company_country,
                               published_year, lead_place, single_frame=len(frames) == 1)
         if m is not None:
@@ -1088,6 +1098,12 @@ def _extract(text, *, published, lang, title, gazetteer) -> list[DealMention | A
                     part_amount_starts=info.total_parts.get(index, []),
                 ))
     return out
+
+
+def _no_project(frame: Frame) -> bool:
+    if frame.amount is None or frame.amount_sent is None or frame.group is not None or frame.context is not None:
+        return False
+    return not any(s.project or s.stages or s.weak or s.heads for s in frame.sentences)
 
 
 def _country_of_the_visit(mentions: list[DealMention]) -> None:

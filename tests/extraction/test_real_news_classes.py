@@ -709,3 +709,24 @@ def test_a_round_up_headline_in_the_past_gives_its_bullet_items_their_status():
             "завода компанией «Tau Cement» стоимостью 90 млрд тенге в Жанатасе.")
     [d] = deals(text, lang="ru")
     assert d.status == "construction"
+
+
+# ---------------------------------------------------------------- figures with no project around them
+@pytest.mark.parametrize("text, lang", [
+    ("ТОО «Степной Колос» подписало контракт на поставку 80 тысяч тонн ячменя в Иран на сумму 25 млн долларов.",
+     "ru"),
+    ("Банк развития в этом году направит 200 млрд тенге на кредитование обрабатывающей промышленности.", "ru"),
+    ("Объем валовой продукции сельского хозяйства составил 640 млрд тенге.", "ru"),
+    ("Tax revenues of the region rose by 9% to 150 billion tenge.", "en"),
+    ("Өңірдің салық түсімдері 95 млрд теңгеге жетті.", "kk"),
+])
+def test_a_figure_with_no_project_around_it_is_kept_as_a_statistic_not_a_deal(text, lang):
+    assert deals(text, lang=lang) == []
+    assert [t.kind for t in totals(text, lang=lang)] == ["statistic"]
+
+
+def test_money_from_a_development_fund_is_financing_and_the_project_cost_is_the_amount():
+    text = ("ТОО «Тараз Фарм» привлекло 4 млрд тенге от Фонда развития промышленности на расширение "
+            "фармацевтического завода в Таразе. Общая стоимость проекта – 6,5 млрд тенге.")
+    [d] = deals(text, lang="ru")
+    assert (d.partner_name, d.amount) == ("ТОО «Тараз Фарм»", 6.5e9)
