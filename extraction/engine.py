@@ -679,7 +679,7 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
                 opens = True
         elif figure is not None and current is not None and current.amount is None and current.partner is not None \
                 and info.new_para and _another_object(info, current) and not _inherits_partner(info, current):
-            # "X develops the field expansion project." / "He noted the gas chemical plant ... 67 bn is being built."
+            # "Y B.V. develops a field project." / "He added that a methanol plant worth N bn is being built."
             opens = True
         elif figure is not None and current is not None and current.amount is not None:
             same, _ = _restates(info, figure, current.amount)

@@ -208,7 +208,7 @@ JOB_PATTERNS = [
     # "Over 260 people are to be employed", "more than 100 jobs will be created"
     re.compile(rf"{_JOB_NUM}\s+(?:people|workers|employees|specialists|residents)\s+(?:are|will|would|is)\s+"
                rf"(?:to\s+be\s+|be\s+|expected\s+to\s+be\s+)?(?:employed|hired|working)", re.I),
-    # "свыше 1,4 тыс. постоянных и более 300 временных рабочих мест": the permanent figure comes first
+    # "около 2 тыс. постоянных и 500 временных мест": the permanent figure comes first
     re.compile(rf"{_JOB_NUM}\s+постоянн\w+(?=\s*(?:и|,)\s+[^.;]{{0,60}}?рабоч\w+\s+мест)", re.I),
     re.compile(rf"{_JOB_NUM}\s+(?:адам\w*|маман\w*|қызметкер\w*|жұмысшы\w*|тұрғын\w*)\s+(?:тұрақты\s+)?"
                rf"(?:жұмыс|қажет|еңбек)",
