@@ -87,9 +87,17 @@ SUPPLY_AFTER = re.compile(r"^\W{0,3}\s*(?:на\s+поставку|о\s+пост�
                           r"жабдық\w*\s+жеткіз\w*)", re.IGNORECASE)
 
 
+# a bank or a development fund lending to the project is its financier, not its investor
+_LENDER = re.compile(r"(?<!\w)(?:bank|банк\w*|fund|фонд\w*|EBRD|ЕБРР|ADB|АБР|EDB|ЕАБР|IFC|AIIB|АБИИ|"
+                     r"банкі\w*|қоры\w*)(?!\w)", re.IGNORECASE)
+_LENDING = re.compile(r"loan|credit|lend|financ|кредит|заем|займ|заём|финансир|несие|қарыз", re.IGNORECASE)
+
+
 def _role(sentence: str, start: int, end: int) -> str:
     if SUPPLY_AFTER.match(sentence[end : end + 30]):
         return "contractor"
+    if _LENDER.search(sentence[max(0, start - 12) : end]) and _LENDING.search(sentence):
+        return "lender"
     a, b = _clause_bounds(sentence, start, end)
     clause = sentence[a:b]
     if CONTRACTOR_CUE.search(clause):

@@ -146,7 +146,9 @@ _ADJ_RE = re.compile(
     re.IGNORECASE,
 )
 _REGION_PREFIX = re.compile(r"(?:западно|восточно|северо|южно|северо-западн\w*)-$", re.IGNORECASE)
-_BASED_RE = re.compile(r"([A-Z][\w ]{1,30}?)-based\b")
+_BASED_RE = re.compile(r"([A-Z][\w ]{1,30}?)-(?:based|headquartered|registered)\b")
+# "Abu Dhabi's G42", "Seoul’s Doosan": a city's company (country names with 's are read as names below)
+_CITY_POSSESSIVE = re.compile(r"([A-Z][\w]+(?: [A-Z][\w]+){0,2})['’]s\b")
 
 
 def country_mentions(text: str) -> list[tuple[int, int, str]]:
@@ -193,6 +195,13 @@ def _country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
         for k in range(min(3, len(words)), 0, -1):
             place = " ".join(words[-k:]).lower()
             code = CITY_COUNTRY.get(place) or country_of_name(place)
+            if code:
+                out.append((m.end(1) - len(" ".join(words[-k:])), m.end(), code))
+                break
+    for m in _CITY_POSSESSIVE.finditer(text):
+        words = m.group(1).split()
+        for k in range(len(words), 0, -1):
+            code = CITY_COUNTRY.get(" ".join(words[-k:]).lower())
             if code:
                 out.append((m.end(1) - len(" ".join(words[-k:])), m.end(), code))
                 break

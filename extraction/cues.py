@@ -239,7 +239,8 @@ INTENT = re.compile(
     r"(?<!\w)(?:намерен\w*|намерева\w*|обеща\w+|готов\w*\s+(?:инвестировать|вложить|участвовать|построить|"
     r"реализовать)|заинтересова\w*|прораб\w+\s+вопрос|рассматрива\w+\s+(?:возможност|проект)\w*|изуча\w+\s+"
     r"возможност\w*|договорил\w*|intends?|intention|is\s+going\s+to|are\s+going\s+to|plans?\s+to\s+invest|"
-    r"ready\s+to\s+(?:invest|build|participate)|interested\s+in|expressed\s+interest|agreed\s+to|"
+    r"ready\s+to\s+(?:invest|build|participate)|interested\s+in|expressed\s+interest|agreed\s+to|in\s+talks|"
+    r"(?:ведет|ведут|ведутся|провели|провел\w*)\s+переговор\w*|келіссөз\w*|"
     r"ниет\w*|көздеп\s+отыр|(?<!салуды\s)(?<!ашуды\s)(?<!қосуды\s)жоспарлап\s+отыр\w*|қызығушылық\w*|дайын\w*)(?!\w)",
     re.IGNORECASE,
 )

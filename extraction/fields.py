@@ -323,6 +323,11 @@ def stages_in(sentence: str) -> list[tuple[str, int, int]]:
     return list(_stages_in(sentence))
 
 
+_NO_DOCUMENT_BEFORE = re.compile(r"(?<!\w)(?:no|not\s+(?:yet\s+)?(?:an?|the)?|без|нет)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# within the document's own clause: "Соглашение с X о ... пока не подписано", "the agreement has not been signed"
+_NOT_SIGNED_AFTER = re.compile(r"[^,;.]{0,120}?(?:(?:has|have|was|were)\s+not\s+(?:yet\s+)?been\s+signed|"
+                               r"(?:пока|ещ[её])?\s*не\s+(?:был[оа]?\s+)?подписан|әлі\s+қол\s+қойылған\s+жоқ)",
+                               re.IGNORECASE)
 _IN_STAGES = re.compile(r"\s+(?:в|in)\s+(?:дв[ау]|тр[иеё]х?|четыре|несколько|\d|two|three|four|several)\s+"
                         r"(?:этап|очеред|фаз|stage|phase)\w*", re.IGNORECASE)
 
@@ -339,6 +344,9 @@ def _stages_in(sentence: str) -> tuple:
             if stage == "agreement" and (TRADE_CONTRACT.search(sentence[max(0, m.start() - 40) : m.start()])
                                          or TRADE_CONTRACT.match(sentence[m.start() : m.end() + 30])):
                 continue
+            if stage in ("agreement", "memorandum") and (_NO_DOCUMENT_BEFORE.search(sentence, 0, m.start()) or
+                                                         _NOT_SIGNED_AFTER.match(sentence, m.end())):
+                continue  # "no agreement has been signed", "соглашение пока не подписано"
             if stage == "construction" and _IN_STAGES.match(sentence, m.end()):
                 continue  # "реализуется в три этапа", "is being implemented in three stages": the plan, not progress
             out.append((stage, m.start(), m.end()))

@@ -730,3 +730,29 @@ def test_money_from_a_development_fund_is_financing_and_the_project_cost_is_the_
             "фармацевтического завода в Таразе. Общая стоимость проекта – 6,5 млрд тенге.")
     [d] = deals(text, lang="ru")
     assert (d.partner_name, d.amount) == ("ТОО «Тараз Фарм»", 6.5e9)
+
+
+def test_talks_and_unsigned_documents_are_intentions_and_a_city_possessive_gives_the_country():
+    text = ("Kazakhstan is in talks with Dubai's Falcon Cloud over a $900 million data centre near Almaty, sources "
+            "said. No agreement has been signed yet.")
+    [d] = deals(text, lang="en")
+    assert (d.partner_name, d.partner_country, d.status) == ("Falcon Cloud", "AE", "memorandum")
+    [d] = deals("Соглашение с ТОО «Каспий Соль» о строительстве солевого завода за 3 млрд тенге пока не подписано, "
+                "стороны ведут переговоры.", lang="ru")
+    assert d.status == "memorandum"
+
+
+def test_a_lending_bank_is_not_the_partner():
+    text = ("The Asian Development Bank (ADB) will provide a loan of $60 million to Shelek Solar LLP for a 60 MW "
+            "solar plant in the Enbekshikazakh district. The total cost is $95 million.")
+    [d] = deals(text, lang="en")
+    assert (d.partner_name, d.amount) == ("Shelek Solar LLP", 95e6)
+
+
+def test_sectors_of_bottled_water_baby_food_and_sinter_plants():
+    assert deals("ТОО «Алатау Су» запустило линию розлива минеральной воды в Талгаре за 2 млрд тенге.",
+                 lang="ru")[0].oked == "11.07"
+    assert deals("В Талдыкоргане построят завод детского питания ТОО «Бөбек Тағам» за 9 млрд тенге.",
+                 lang="ru")[0].oked == "10.86"
+    assert deals("Теміртауда «Болат Агло» ЖШС 30 млрд теңгеге агломерациялық фабрика салады.",
+                 lang="kk")[0].oked == "24.10"
