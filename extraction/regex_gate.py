@@ -85,31 +85,42 @@ def _sequence(items: list) -> set[str] | None:
 class GatedPattern:
     """A compiled pattern behind a substring pre-check (same results as the pattern itself)."""
 
-    __slots__ = ("_pattern", "_words_re", "words", "pattern", "flags", "groups", "groupindex")
+    __slots__ = ("_pattern", "_words", "words", "pattern", "flags", "groups", "groupindex")
 
     def __init__(self, pattern: re.Pattern, words: frozenset[str]):
         self._pattern = pattern
         self.words = tuple(sorted(words, key=len))
         # the words as one case-sensitive alternation of literals, searched in the lowercased text (the engine
         # skips to the positions where one of their first letters stands)
-        self._words_re = re.compile("|".join(re.escape(w) for w in self.words))
+        self._words = re.compile("|".join(re.escape(w) for w in self.words)).search
         self.pattern, self.flags, self.groups, self.groupindex = (pattern.pattern, pattern.flags, pattern.groups,
                                                                   pattern.groupindex)
 
     def _may_match(self, text: str) -> bool:
-        return self._words_re.search(_lower(text)) is not None
+        seen = _last
+        return self._words(seen[1] if seen[0] is text else _lower(text)) is not None
 
+    # each method repeats the check inline: these are called hundreds of times per article
     def search(self, text: str, *args):
-        return self._pattern.search(text, *args) if self._may_match(text) else None
+        seen = _last
+        if self._words(seen[1] if seen[0] is text else _lower(text)) is None:
+            return None
+        return self._pattern.search(text, *args)
 
     def match(self, text: str, *args):
-        return self._pattern.match(text, *args) if self._may_match(text) else None
+        seen = _last
+        if self._words(seen[1] if seen[0] is text else _lower(text)) is None:
+            return None
+        return self._pattern.match(text, *args)
 
     def fullmatch(self, text: str, *args):
         return self._pattern.fullmatch(text, *args) if self._may_match(text) else None
 
     def finditer(self, text: str, *args):
-        return self._pattern.finditer(text, *args) if self._may_match(text) else iter(())
+        seen = _last
+        if self._words(seen[1] if seen[0] is text else _lower(text)) is None:
+            return iter(())
+        return self._pattern.finditer(text, *args)
 
     def findall(self, text: str, *args):
         return self._pattern.findall(text, *args) if self._may_match(text) else []
