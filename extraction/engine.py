@@ -43,8 +43,10 @@ from extraction.regex_gate import gate_names
 from extraction.sectors import sector_for
 from extraction.text import Sentence, detect_language, fix_homoglyphs, split_sentences
 
+# a sentence worth reading in full has a digit or one of these words; the words are searched, lowercase, in the
+# lowercased sentence (a case-sensitive alternation of literals is scanned much faster than a case-blind one)
 _CUE = re.compile(
-    r"\d|меморандум|соглашени|контракт|протокол|завод|фабрик|строит|строя|запущ|введ|компани|инвест|проект|ТОО|ООО|"
+    r"меморандум|соглашени|контракт|протокол|завод|фабрик|строит|строя|запущ|введ|компани|инвест|проект|ТОО|ООО|"
     r"ЖШС|келісім|зауыт|жоба|іске|memorand|agreement|contract|plant|factory|invest|project|compan|Co\.|Ltd|LLC|"
     r"GmbH|opened|launched|MoU|хаттама|салын|салу|салып|құрылыс|construct|build|farm|mill|station|complex|mine|"
     r"facility|hub|hotel|greenhouse|refinery|feedlot|кешен|станс|ферм|комплекс|станц|предприят|цех|теплиц|"
@@ -53,6 +55,13 @@ _CUE = re.compile(
     r"реконструкц|линию|наладил|compressor|компрессор|terminal|терминал|дорог|railway|road",
     re.IGNORECASE,
 )
+_CUE_WORDS = re.compile(_CUE.pattern.lower())  # the pattern has no escapes that lowercasing would change
+_DIGIT = re.compile(r"\d")
+
+
+def _has_cue(text: str) -> bool:
+    return _DIGIT.search(text) is not None or _CUE_WORDS.search(text.lower()) is not None
+
 # rough US dollars per unit, only to tell a ticker or a cut figure ("$ 99.48") from an investment
 _USD_PER_UNIT = {"USD": 1.0, "KZT": 1 / 470, "EUR": 1.08, "CNY": 0.14, "RUB": 0.011, "GBP": 1.27, "JPY": 0.0067,
                  "KRW": 0.00072, "TRY": 0.03, "AED": 0.27, "UZS": 0.00008}
@@ -364,7 +373,7 @@ def _analyse(text: str, lang: str) -> list[SentInfo]:
             continue
         prev_line_intro = sent.text.rstrip().endswith(":") or bool(cues.LIST_INTRO.search(sent.text)
                                                                   and len(sent.text) < 60)
-        if not _CUE.search(sent.text):
+        if not _has_cue(sent.text):
             # a sentence without figures or names can still say how far the work has got
             base.stages = stages_in(sent.text)
             base.weak = cues.weak_stages_in(sent.text)
@@ -971,10 +980,11 @@ def extract_article(
 def _forget_sentences() -> None:
     """The sentence-level memos serve one article (the same sentence is read by several steps); they are cleared
     between articles so that no throughput figure rests on sentences repeated across a corpus."""
-    from extraction import countries, cues, fields, numbers
+    from extraction import countries, cues, fields, numbers, sectors
 
     for memo in (fields._stages_in, fields._capacity_in, fields._jobs_in, fields.years_in, cues._weak_stages_in,
-                 countries._country_mentions, numbers.digits_for_words):
+                 countries._country_mentions, numbers.digits_for_words, sectors._project_phrases,
+                 sectors._best_seed):
         memo.cache_clear()
 
 
@@ -1436,6 +1446,6 @@ def _sent_start(hit: PlaceHit, sents: list[SentInfo]) -> int | None:
 
 
 # the long cue patterns behind a substring pre-check (extraction/regex_gate.py): same results, less time
-gate_names(globals(), ("_HEADS", "_CUE", "_PROGRAMME_AFTER", "_PROGRAMME_BEFORE", "EARLY_ESTIMATE", "FINAL_ESTIMATE",
+gate_names(globals(), ("_HEADS", "_PROGRAMME_AFTER", "_PROGRAMME_BEFORE", "EARLY_ESTIMATE", "FINAL_ESTIMATE",
                         "_VENUE", "_FARM_LAND", "_REGION_SUBJECT", "_COMPARISON", "_SECTOR_PROJECT", "_AMONG_AFTER",
                         "_DATELINE", "_EXTRA_OBJECT", "_AMONG", "_THEIR_TOTAL", "_INVEST_VOLUME", "_GROWTH"))

@@ -10,6 +10,7 @@ matching against the OKED registry names (Russian text).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extraction.gazetteer import Gazetteer
 from extraction.morph import lemma
@@ -289,8 +290,9 @@ _PHRASE = re.compile(
 )
 
 
-def _project_phrases(text: str) -> list[str]:
-    """The words around each head noun, cut at clause punctuation."""
+@lru_cache(maxsize=4096)
+def _project_phrases(text: str) -> tuple[str, ...]:
+    """The words around each head noun, cut at clause punctuation (memo cleared between articles)."""
     out = []
     for m in _HEAD.finditer(text):
         left = re.split(r"[,;:.()]", text[: m.start()])[-1]
@@ -298,7 +300,7 @@ def _project_phrases(text: str) -> list[str]:
         before = _WORD.findall(left)[-_BEFORE:]
         after = _WORD.findall(right)[:_AFTER]
         out.append(" ".join([*before, m.group(0), *after]))
-    return out
+    return tuple(out)
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -339,6 +341,8 @@ def _literal_prefixes(pattern: str) -> tuple[str, ...] | None:
 _PREFIXES = [_literal_prefixes(p) for p, _ in SECTOR_SEEDS]
 # the first three letters of a row's literal starts: a row none of whose heads occurs in a text is not searched
 _HEADS3 = [frozenset(p[:3] for p in ps) if ps and all(len(p) >= 3 for p in ps) else None for ps in _PREFIXES]
+# the same starts as one literal alternation, searched in the lowercased text
+_PREFIX_RE = [re.compile("|".join(re.escape(p) for p in ps)).search if ps else None for ps in _PREFIXES]
 
 
 # rows by the three-letter heads they need; rows without a literal start are always tried
@@ -349,6 +353,7 @@ for _rank, _heads in enumerate(_HEADS3):
 _ALWAYS_TRIED = [rank for rank, heads in enumerate(_HEADS3) if heads is None]
 
 
+@lru_cache(maxsize=4096)
 def _best_seed(text: str) -> tuple[str, str] | None:
     """The first row (in table order) that matches the text: (code, matched words)."""
     low = text.lower()
@@ -359,8 +364,8 @@ def _best_seed(text: str) -> tuple[str, str] | None:
         if hit:
             rows.update(hit)
     for rank in sorted(rows):
-        prefixes = _PREFIXES[rank]
-        if prefixes is not None and not any(p in low for p in prefixes):
+        has_prefix = _PREFIX_RE[rank]
+        if has_prefix is not None and has_prefix(low) is None:
             continue
         pat, code = _SEEDS[rank]
         m = pat.search(text)
