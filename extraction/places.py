@@ -83,11 +83,13 @@ def find_places(sentence: str, gaz: Gazetteer, lang: str) -> list[PlaceHit]:
     toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     hits: list[PlaceHit] = []
     n = len(toks)
-    for i, (w, s, e) in enumerate(toks):
+    # every reading below needs a capitalised name at the word or next to it
+    caps = [w[:1].isupper() for w, _, _ in toks]
+    near = [i for i in range(n) if caps[i] or (i > 0 and caps[i - 1]) or (i + 1 < n and caps[i + 1])]
+    for i in near:
+        w, s, e = toks[i]
         nxt = toks[i + 1][0] if i + 1 < n else ""
         prev = toks[i - 1][0] if i > 0 else ""
-        if not w[:1].isupper() and not prev[:1].isupper() and not nxt[:1].isupper():
-            continue  # every reading below needs a capitalised name here or next to it
         prev_gap = sentence[toks[i - 1][2] : s] if i > 0 else ""
         if DISTRICT_NOUN.match(nxt) and (w[:1].isupper() or (i > 0 and toks[i - 1][0][:1].isupper())):
             cands = _candidates(gaz, w, ("district", "city_regional"))
