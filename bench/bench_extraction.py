@@ -102,8 +102,12 @@ def main() -> None:
             + "\n"
         )
         old = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n\n"
-        old = re.sub(r"## Extraction throughput\n.*?(?=\n## |\Z)", "", old, flags=re.S).rstrip() + "\n\n"
-        doc.write_text(old + section, encoding="utf-8")
+        # the table is replaced where it stands (up to its first blank line after the table); notes after it stay
+        table = re.compile(r"## Extraction throughput\n.*?\| extract_article \|[^\n]*\n(?:\|[^\n]*\n)*\n?", re.S)
+        if table.search(old):
+            doc.write_text(table.sub(lambda _: section, old, count=1), encoding="utf-8")
+        else:
+            doc.write_text(old.rstrip() + "\n\n" + section, encoding="utf-8")
 
 
 if __name__ == "__main__":

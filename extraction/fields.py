@@ -3,29 +3,64 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extraction.amounts import _to_float
+from extraction.regex_gate import gate_names, gated
 from sources.statuses import STATUS_RANK
 
 STAGE_ORDER = STATUS_RANK  # the lifecycle order, defined once (sources/statuses.py)
 STAGE_CUES: list[tuple[str, re.Pattern]] = [
     ("commissioned", re.compile(
-        r"(?<!\w)(запущен\w*|запустил\w*|введен\w*\s+в\s+эксплуатаци\w*|введён\w*\s+в\s+эксплуатаци\w*|открыт[аоы]?(?!\s+для)\b|"
+        # "будет запущен", "will be launched": a launch to come is no launch
+        r"(?<!\w)(?<!будет\s)(?<!будут\s)(?<!\bbe\s)(запущен\w*|запустил\w*|введен\w*\s+в\s+эксплуатаци\w*|введён\w*\s+в\s+эксплуатаци\w*|открыт[аоы]?(?!\s+для)\b|"
         r"открыл\w*|торжественн\w+\s+(?:открыти|запуск)\w*|іске\s+қосылды|пайдалануға\s+берілді|ашылды|алғашқы\s+өнім\w*\s+берді|"
         r"put\s+into\s+operation|(?:has|have|was|were)\s+(?:been\s+)?commissioned|launched|opened|inaugurated|"
-        r"(?:began|started)\s+(?:production|operations)|выпустил\w*\s+перв\w*)", re.IGNORECASE)),
+        r"(?:began|started)\s+(?:production|operations)|выпустил\w*\s+перв\w*|"
+        # real-news wording of a launch: "заработал", "наладили производство", "ввели линию", "обошлась в",
+        # "пайдаланылуға берілді", "іске асырылып", "inauguration", "put into service"
+        r"заработал\w*|начал\w*\s+работу|наладил\w*\s+(?:\w+\s+)?производств\w*|налажен\w*\s+производств\w*|"
+        r"помогл\w*\s+наладить|расширил\w*|модернизировал\w*|реконструирова\w*|(?:была|был|было)\s+проведен\w*\s+"
+        r"(?:реконструкци|модернизаци)\w*|(?:провели|проведена)\s+(?:реконструкци|модернизаци)\w*|реализовал\w*|"
+        r"обош(?:л[аио]сь|[её]лся)|достроил\w*|построил\w*\s+и\s+сдал\w*|сдан\w*\s+в\s+эксплуатаци\w*|"
+        r"реализованн\w+|реализован[оаы]?(?=\s+\d|\s+(?:\w+\s+)?(?:проект|объект))|жүзеге\s+асырған|іске\s+асырған|ввел[аио]?\s+в\s+эксплуатаци\w*|(?:уже\s+)?введен[аоы]?\s+(?:\w+\s+){0,2}(?:проект|объект|предприяти|производств)\w*|"
+        r"(?:ввел\w*|ввели|введен\w*|введён\w*)\s+(?:\w+\s+){0,2}(?:лини\w*|очеред\w*|в\s+строй|в\s+действие)|"
+        r"запущен\w*\s+в\s+(?:тестов|пробн)\w+\s+режим\w*|"
+        r"пайдалан\w*ға\s+берілді|пайдалан\w*ға\s+берілген|іске\s+қосылған(?=[\s.,;]|$)|іске\s+асырыл(?:ды|ып)|"
+        r"ашты(?=[\s.,;]|$)|іске\s+қосты(?=[\s.,;]|$)|пайдалануға\s+берді|"
+        r"заверш(?:ил|ила|ило|или)\s+(?:\w+\s+)?(?:модернизаци|реконструкци|строительств|расширени)\w*|"
+        r"(?:has\s+|have\s+)?(?:moderni[sz]ed|upgraded|completed\s+(?:the\s+)?(?:construction|moderni[sz]ation|"
+        r"expansion|upgrade))|"
+        r"inaugurat\w*|opening\s+ceremon\w*|celebrated\s+the\s+opening|put\s+into\s+service|"
+        r"commissioned\s+(?:\d+|an?|the|its|two|three|four|five|six|seven|eight|nine|ten|several)\b|"
+        r"(?<!will\sbe\s)(?<!to\sbe\s)(?<!being\s)built\s+by|"
+        r"(?:began|started)\s+operating|was\s+launched|launches)", re.IGNORECASE)),
     ("construction", re.compile(
-        r"(?<!\w)((?:строительств|стройк|работ)\w*[^.]{0,40}?(?:началось|началась|начались|начато|стартовал\w*|"
+        r"(?<!\w)((?:продолжа\w+|ид[её]т|вед[её]тся)\s+реализаци\w*|"
+        r"(?:строительств|стройк|работ)\w*[^.]{0,40}?(?:началось|началась|начались|начато|стартовал\w*|"
         r"ведется|ведётся|ведутся|идет|идёт|идут|продолжается|в\s+разгаре)|"
         r"(?:началось|началась|начато|стартовал[оа]?|ведется|ведётся|идет|идёт|продолжается|"
         r"начались\s+работы\s+по)\s+(?:активное\s+)?строительств\w*|строится|строятся|строит\s|возводит\w*|"
         r"салынуда|салынып\s+жатыр|салып\s+жатыр|құрылыс\w*[^.]{0,60}?(?:басталды|жүріп\s+жатыр|жүргізілуде)|"
         r"under\s+construction|is\s+being\s+built|are\s+being\s+built|"
         r"(?:construction|building\s+works?|works?\s+on)\b[^.]{0,60}?\b(?:began|has\s+begun|started|(?:is|are)\s+(?:under\s?way|in\s+progress|ongoing))|"
-        r"(?:began|started|broke\s+ground\s+on)\s+construction|is\s+building|are\s+building)",
+        r"(?:began|started|broke\s+ground\s+on)\s+construction|is\s+building|are\s+building|"
+        # under way in real-news wording: "строят", "реализуется", "ход строительства", "завершают монтаж",
+        # "приступили к созданию", "құрылысын бастады", "іргетасы қаланды", "is being implemented"
+        r"строят|реализу(?:ется|ются)|ход\w*\s+строительств\w*|стройплощадк\w*|"
+        r"(?:заверша\w+|вед[её]тся|идет|идёт)\s+монтаж\w*|заверша(?:ет|ют|ется|ются)\s+(?:\w+\s+)?строительств\w*|"
+        r"(?:is|are)\s+(?:now\s+)?(?:completing|finishing)\s+(?:the\s+)?construction|начат\w*\s+реализаци\w*|начал\w*\s+реализаци\w*|"
+        r"приступил\w*\s+к\s+(?:созданию|строительству|реализации|возведению)|начал\w*\s+(?:сооружать|строить|"
+        r"возводить)|сооружа\w+|полным\s+ходом|в\s+стадии\s+строительства|"
+        r"құрылысын\s+бастады|құрылысы\s+басталды|іргетасы\s+қаланды|аяқтауда|іске\s+қосып\s+жатыр|"
+        r"жұмыстар\w*\s+жүргізіл\w*|жұмыстарын\s+жүргізіп\s+жатыр|жүзеге\s+асырылуда|жүзеге\s+асырылып\s+жатыр|"
+        r"іске\s+асырылып\s+жатыр|"
+        r"(?:is|are)\s+being\s+(?:implemented|developed|constructed|installed)|develops\s+(?:\S+\s+){0,6}project|"
+        r"вед(?:утся|[её]тся)\s+работ\w*|works?\s+(?:are|is)\s+(?:being\s+)?carried\s+out|"
+        r"works?\s+(?:are|is)\s+under\s?way)",
         re.IGNORECASE)),
     ("agreement", re.compile(
-        r"(?<!\w)(соглашени\w*|контракт(?!ор)\w*|инвестиционн\w+\s+договор\w*|договор(?!ённост|енност)\w*|"
+        r"(?<!\w)(соглашени\w*|контракт(?!ор)\w*|инвестиционн\w+\s+договор\w*|договор(?!ённост|енност|ил)\w*|"
         r"келісім\w*|шарт(?:қа|ына|ты)\s+қол\s+қой\w*|agreement\w*|contract(?!or)\w*)",
         re.IGNORECASE)),
     ("memorandum", re.compile(
@@ -63,12 +98,17 @@ COOP_CUE = re.compile(
     re.IGNORECASE,
 )
 PROJECT_OBJECT = re.compile(
-    r"(?<!\w)(завод\w*|фабрик\w*|комбинат\w*|электростанц\w*|ВЭС|СЭС|ГЭС|ТЭЦ|станци[яиюей]\w*|комплекс\w*|"
+    r"(?<!\w)((?:птице|мясо|хлебо|молоко|масло|сахаро|свино|мега|агро|энерго|нефте|газо|рыбо)(?:фабрик|ферм|комбинат|"
+    r"завод|комплекс|хаб)\w*|завод\w*|химзавод\w*|мельниц\w*|фабрик\w*|комбинат\w*|электростанц\w*|ВЭС|СЭС|ГЭС|ТЭЦ|"
+    r"станци[яиюей]\w*|комплекс\w*|"
     r"предприяти\w*|цех\w*|площадк\w*|теплиц\w*|тепличн\w*|месторожден\w*|рудник\w*|шахт\w*|элеватор\w*|"
     r"ферм[аыуе]\w*|хаб\w*|логистическ\w+\s+центр\w*|дата-центр\w*|гостиниц\w*|отел[ья]\w*|производств\w*|"
-    r"кластер\w*|(?:plant|factory|mill|farm|station|complex|mine|deposit|facility|hub|hotel|greenhouse|"
-    r"refinery|foundry|feedlot|terminal)s?(?!\w)|data\s+cent(?:er|re)|стансас\w*|ферма\w*|"
-    r"зауыт\w*|кешен\w*|жылыжай\w*|кен\s+орн\w*|кәсіпорын\w*|"
+    r"кластер\w*|склад\w*|хранилищ\w*|овощехранилищ\w*|(?:plant|factory|mill|farm|station|complex|mine|deposit|"
+    r"facility|hub|hotel|greenhouse|refinery|foundry|feedlot|terminal|warehouse|workshop|smelter)s?(?!\w)|quarr(?:y|ies)|"
+    r"storage\s+facilit\w*|"
+    r"қойма\w*|data\s+cent(?:er|re)|стансас\w*|ферма\w*|"
+    r"(?:oil|gas|gold|copper|ore|coal|uranium|condensate)\s+(?:fields?|deposits?)|field\s+(?:expansion|development)|"
+    r"зауыт\w*|кешен\w*|жылыжай\w*|кен\s+орн\w*|кен\s+орын\w*|кәсіпорын\w*|өндіріс\w*|өндіру\w*|"
     r"проект\w*\s+по\s+строительству|строительств\w*\s+(?:завода|фабрики|комплекса|станции))",
     re.IGNORECASE,
 )
@@ -81,8 +121,9 @@ QUOTE_START = re.compile(r"^\s*[–—\-«\"“]")
 MULTI_PARTNER_CUE = re.compile(r"(?<!\w)(двумя|двух|тремя|трех|обоими|both|two|three|екі|үш)(?!\w)", re.IGNORECASE)
 
 _NUM = r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+(?:[.,]\d+)?"
-_MULTW = r"(?:тыс\.?|тысяч\w*|млн\.?|миллион\w*|million|мың|thousand|млрд\.?|миллиард\w*|billion)"
-_MULT_VALUE = [(r"млрд|миллиард|billion", 1e9), (r"млн|миллион|million", 1e6), (r"тыс|тысяч|мың|thousand", 1e3)]
+_MULTW = r"(?:тыс\.?|тысяч\w*|млн\.?|миллион\w*|million|mln\.?|mn\b|мың|thousand|млрд\.?|миллиард\w*|billion|bln\.?)"
+_MULT_VALUE = [(r"млрд|миллиард|billion|bln", 1e9), (r"млн|миллион|million|mln|mn", 1e6),
+               (r"тыс|тысяч|мың|thousand", 1e3)]
 _PER_DAY = r"(?:в\s+сутки|в\s+день|ежесуточно|per\s+day|a\s+day|each\s+day|daily|тәулігіне)"
 _PER_YEAR = r"(?:в\s+год|ежегодно|per\s+year|a\s+year|each\s+year|annually|per\s+annum|жылына|жылдық)"
 # up to five words of product between the quantity and the period ("400 тонн семян подсолнечника и рапса в сутки")
@@ -125,6 +166,14 @@ CAPACITY_PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"(?:жылына|жылдық)\s+(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s+(?P<what>[^\s\d.,;]+)", re.I),
      "units/year"),
     (re.compile(rf"(?P<num>{_NUM})[\s-]*(?:гектар\w*|га|hectares?|ha)(?!\w)", re.I), "ha"),
+    # "годовая мощность — 3 200 единиц", "annual capacity of 500 units", "жылдық қуаты 100 дана"
+    (re.compile(rf"{_ANNUAL_LEAD}(?:составит|составляет|–|—|-|:|of|is|will\s+be)?\s*(?P<num>{_NUM})\s*"
+                rf"(?P<mult>{_MULTW})?\s*(?:единиц\w*|штук\w*|units?|дана\w*|pieces)", re.I), "units/year"),
+    # "мощностью 180 тыс. тонн", "Мощность производства составляет 708 тонн": a plant's capacity in tonnes with
+    # no period is a yearly one
+    (re.compile(rf"(?:мощност\w*|capacity|қуат\w*)(?:\s+[^\s\d.,;:]+){{0,3}}?\s*(?:составит|составляет|"
+                rf"составила|–|—|-|:|of|is|will\s+be|до|около|up\s+to|at\s+least)?\s*(?:до\s+|около\s+|"
+                rf"up\s+to\s+)?(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s*{_TONNE}", re.I), "t/year"),
 ]
 LAND_CUE = re.compile(r"участ\w*|plot|land|жер\s+телім\w*|жер\b|выдел\w*|allocat\w*|site|кеңейту\w*|расшир\w*",
                       re.I)
@@ -133,7 +182,8 @@ _NOT_UNITS = re.compile(r"тонн|tonn|ton\b|квт|мвт|человек|ра�
                         r"турист|tourist|пассажир|passenger|посетител|visitor|пациент|patient|мест|орн",
                         re.I)
 
-_JOB_NUM = r"(?P<num>\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?:\s*(?P<th>тысяч\w*|тыс\.?|thousand|мың))?"
+_JOB_NUM = (r"(?P<num>\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?![.,]\d)|\d+(?:[.,]\d+)?)"
+            r"(?:\s*(?P<th>тысяч\w*|тыс\.?|thousand|мың\w*))?")
 _Q = r"(?:(?:около|более|до|свыше|порядка|примерно|about|over|up\s+to|around|some|nearly|more\s+than)\s+)?"
 _STAFF_RU = r"(?:человек|сотрудник\w*|работник\w*|специалист\w*|рабоч\w+\s+мест\w*|(?:местн\w+\s+)?жител\w*)"
 _STAFF_EN = r"(?:(?:new|permanent|full-time|direct|local|skilled|qualified)\s+){0,3}" \
@@ -146,12 +196,20 @@ JOB_PATTERNS = [
                rf"workforce|headcount|staff\s+of)(?:\s+[^\s\d–—:-]+){{0,2}}\s*(?:[–—:-]|составит|составляет|will\s+be|of|is)?\s*{_Q}{_JOB_NUM}",
                re.I),
     re.compile(rf"(?:трудоустро\w+|будут\s+работать|будет\s+работать|работают|работает|работать|будет\s+занято|"
-               rf"будут\s+заняты|занято|заняты|получат\s+работу|получат|employ\w*|hire\w*|create\w*|creating|"
+               rf"будут\s+заняты|занято|заняты|получат\s+работу|получат|получили\s+работу|получили|работу|работой|"
+               rf"трудят\w*|трудится|трудились|"
+               rf"обеспеч\w*|employment\s+for|employ\w*|hire\w*|create\w*|creating|"
                rf"provide\w*|provides|add\w*|support\w*|has|have|with|will\s+need)"
-               rf"\s+(?:[^\s\d]+\s+){{0,2}}{_Q}{_JOB_NUM}\s+(?:{_STAFF_RU}|{_STAFF_EN})", re.I),
+               rf"\s+(?:[^\s\d]+\s+){{0,4}}{_Q}{_JOB_NUM}\s+(?:{_STAFF_RU}|{_STAFF_EN})", re.I),
     re.compile(rf"{_JOB_NUM}\s+(?:new\s+|permanent\s+|full-time\s+|direct\s+)*(?:jobs|employees|staff|positions)",
                re.I),
-    re.compile(rf"{_JOB_NUM}\s+(?:тұрақты\s+|жаңа\s+)*жұмыс\s+орн", re.I),
+    re.compile(rf"{_JOB_NUM}(?:-\w+)?\s+(?:(?:тарта|жуық|астам|дейін|шамасында)\s+)?(?:тұрақты\s+|жаңа\s+)*"
+               rf"жұмыс\s+орн", re.I),
+    # "Over 260 people are to be employed", "more than 100 jobs will be created"
+    re.compile(rf"{_JOB_NUM}\s+(?:people|workers|employees|specialists|residents)\s+(?:are|will|would|is)\s+"
+               rf"(?:to\s+be\s+|be\s+|expected\s+to\s+be\s+)?(?:employed|hired|working)", re.I),
+    # "около 2 тыс. постоянных и 500 временных мест": the permanent figure comes first
+    re.compile(rf"{_JOB_NUM}\s+постоянн\w+(?=\s*(?:и|,)\s+[^.;]{{0,60}}?рабоч\w+\s+мест)", re.I),
     re.compile(rf"{_JOB_NUM}\s+(?:адам\w*|маман\w*|қызметкер\w*|жұмысшы\w*|тұрғын\w*)\s+(?:тұрақты\s+)?"
                rf"(?:жұмыс|қажет|еңбек)",
                re.I),
@@ -161,7 +219,7 @@ JOB_PATTERNS = [
 ]
 TEMPORARY_CUE = re.compile(
     r"строител\w*|стройк\w*|этап\w*\s+строительств\w*|период\w*\s+строительств\w*|во\s+время\s+строительств\w*|"
-    r"пик\w*|construction|temporary|временн\w*|құрылыс\w*|құрылысшы\w*|peak|contractor\w*|подрядчик\w*|"
+    r"пик\w*|construction|temporary|временн\w*|уақытша\w*|құрылыс\w*|құрылысшы\w*|peak|contractor\w*|подрядчик\w*|"
     r"монтаж\w*",
     re.I,
 )
@@ -180,20 +238,31 @@ SELF_START = re.compile(r"(?<!\w)(break\w*\s+ground|broke\s+ground|groundbreakin
                         r"заложить\s+(?:первый\s+)?камень|закладк\w*\s+(?:первого\s+)?камн\w*|"
                         r"закладк\w*\s+(?:капсул|фундамент)\w*|іргетас\w*\s+қала\w*)", re.I)
 START_SUBJECT = re.compile(r"строител\w*|строительств\w*|стройк\w*|стро(?:ить|ят|ит)\w*|возвед\w*|реализац\w*|"
-                           r"работ\w*|construction|building|build|work\w*|earthwork\w*|құрылыс\w*|салу\w*|салын\w*|"
+                           r"работ(?!ать|ает|ают|у\b|ой\b)\w*|construction|building|build|work(?!ing)\w*|earthwork\w*|"
+                           r"құрылыс\w*|салу\w*|салын\w*|"
                            r"жоба\w*|проект\w*|project", re.I)
 # "Строительство велось с 2024 года", "construction has been under way since 2024"
 SINCE_START = re.compile(r"(?:строительств|стройк|работ|construction|work|құрылыс)\w*[^.,;]{0,30}?"
                          r"(?:\s(?:с|since)\s+(?:\w+\s+)?(20[0-5]\d)|(20[0-5]\d)\s+жыл\w*\s+бері)", re.I)
 COMPLETION_CUE = re.compile(
-    r"(?<!\w)(ввод\w*|введ\w*|ввести|в\s+строй|сда[тч]\w*|запуск\w*|запуст\w*|пуск\w*|пусконаладк\w*|заверш\w*|"
+    r"(?<!\w)(ввод\w*|введ\w*|ввести|в\s+строй|сда[тч]\w*|запуск\w*|запуст\w*|запущ\w*|пуск\w*|пусконаладк\w*|заверш\w*|"
     r"(?:выход\w*|выйти|выйд\w*)\s+на\s+(?:проектн|полн)\w*|проектн\w+\s+(?:мощност|показател)\w*|эксплуатац\w*|"
     r"выпуск\w*\s+перв\w*|перв\w+\s+(?:продукци|парти|машин|издели|\w+\s+продукци)\w*|выпустить|выпустил\w*|"
     r"открыт\w*|откро\w*|продл\w*\s+до|реализовать\s+до|complet\w*|commission\w*|full\s+capacity|operational|"
     r"operation|opening|open\b|opened|launch\w*|start-up|ceremony|first\b|finish\w*|ready|on\s+stream|online|"
     r"(?:start|begin)\w*\s+(?:production|operations|output)|output\b|церемони\w*|"
-    r"пайдалануға|аяқта\w*|қуат\w*\s+(?:\S+\s+){0,3}шығ\w*|іске\s+қос\w*|қосыл\w*|алғашқы|ашыл\w*)", re.I)
-YEAR = re.compile(r"(?<!\d)(20[0-5]\d)(?!\d)")
+    r"пайдалануға|аяқта\w*|қуат\w*\s+(?:\S+\s+){0,3}шығ\w*|іске\s+қос\w*|қосыл\w*|алғашқы|ашыл\w*|"
+    r"старт\w*\s+(?:объекта|предприятия|производства|завода|работы)|начн\w*\s+работ(?:ать|у)|начал\w*\s+работ(?:ать|у)|"
+    r"заработа\w*|достро\w*|by\s+the\s+end\s+of|до\s+конца|к\s+концу|соңына\s+дейін)", re.I)
+_STAGE_WORD = re.compile(r"(?<!\w)(?:этап\w*|очеред\w*|stage\w*|phase\w*|кезең\w*)(?!\w)", re.I)
+_BUILD_WORK = re.compile(r"строительств\w*|стройк\w*|construction|building|құрылыс\w*", re.I)
+_RELATIVE_START = re.compile(r"^\s*(?:котор\w+|which|that)\s+(?:\w+\s+)?(?:начал\w*|стартовал\w*|began|started)",
+                             re.I)
+DESIGN_WORK = re.compile(r"проектн\w+\s+работ\w*|проектировани\w*|design\s+work\w*|жобалау\s+жұмыс\w*", re.I)
+# a year, not a count: "более 2000 рабочих мест", "2025 тонн" are not years
+YEAR = re.compile(r"(?<!\d)(?<!\d[,.])(20[0-5]\d)(?!\d)(?![ \u00a0]*(?:рабоч|человек|тонн|т\b|га\b|гектар|МВт|"
+                  r"мегаватт|jobs|people|workers|tons|tonnes|units|единиц|голов|head|мест|адам|жұмыс|орын|тыс|млн|млрд|куб|"
+                  r"кв\.|км|метр|GW|MW|ГВт|mln|bln|million|billion|%|процент))", re.I)
 _SEASON_RU = r"(?:весн|лет|осен|зим)\w*\b"
 _QUARTER_RU = r"(?:перв|втор|трет|четв[её]рт|I{1,3}V?|IV|[1-4])\S*\s+квартал\w*\b"
 _QUARTER_EN = r"(?:Q[1-4]|(?:the\s+)?(?:first|second|third|fourth)\s+quarter)"
@@ -210,7 +279,7 @@ THIS_YEAR = re.compile(
     re.I,
 )
 NEXT_YEAR = re.compile(
-    r"в\s+следующем\s+году|в\s+будущем\s+году|next\s+year|the\s+following\s+year|"
+    r"в\s+следующем(?:\s+году|(?=\s*[.,;)]|\s*$))|в\s+будущем\s+году|next\s+year|the\s+following\s+year|"
     r"келесі\s+жыл(?:ы|дың)|алдағы\s+жыл(?:ы|дың)|келер\s+жылы|"
     rf"(?:следующей|будущей)\s+{_SEASON_RU}|{_SEASON_RU}\s+(?:следующего|будущего)\s+года|"
     rf"в\s+{_QUARTER_RU}\s+(?:следующего|будущего)\s+года|"
@@ -242,7 +311,7 @@ _KK_FUTURE_AFTER = re.compile(
 
 # contracts for buying or selling the output or the raw material are not the investment document
 TRADE_CONTRACT = re.compile(
-    r"(?:purchas\w*|supply|offtake|off-take|sales?|procurement|delivery|export|import|long-term|"
+    r"(?:(?<!power\s)purchas\w*|supply|offtake|off-take|sales?|procurement|delivery|export|import|long-term|"
     r"поставк\w*|закуп\w*|купли|сбыт\w*|долгосрочн\w*|контрактац\w*|жеткізу\w*|сатып\s+алу\w*|ұзақ\s+мерзімді)"
     r"\s+(?:\w+\s+)?$|"
     r"^\S+\s+(?:(?:на|о|об|for|on)\s+)?(?:поставк|закуп|сбыт|покупк|купли|purchas|supply|deliver|sale)\w*",
@@ -251,6 +320,20 @@ TRADE_CONTRACT = re.compile(
 
 
 def stages_in(sentence: str) -> list[tuple[str, int, int]]:
+    return list(_stages_in(sentence))
+
+
+_NO_DOCUMENT_BEFORE = re.compile(r"(?<!\w)(?:no|not\s+(?:yet\s+)?(?:an?|the)?|без|нет)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# within the document's own clause: "Соглашение с X о ... пока не подписано", "the agreement has not been signed"
+_NOT_SIGNED_AFTER = re.compile(r"[^,;.]{0,120}?(?:(?:has|have|was|were)\s+not\s+(?:yet\s+)?been\s+signed|"
+                               r"(?:пока|ещ[её])?\s*не\s+(?:был[оа]?\s+)?подписан|әлі\s+қол\s+қойылған\s+жоқ)",
+                               re.IGNORECASE)
+_IN_STAGES = re.compile(r"\s+(?:в|in)\s+(?:дв[ау]|тр[иеё]х?|четыре|несколько|\d|two|three|four|several)\s+"
+                        r"(?:этап|очеред|фаз|stage|phase)\w*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def _stages_in(sentence: str) -> tuple:
     """Stage cues in a sentence; an agreement that is only planned next to another document does not count."""
     out = []
     for stage, pat in STAGE_CUES:
@@ -261,6 +344,11 @@ def stages_in(sentence: str) -> list[tuple[str, int, int]]:
             if stage == "agreement" and (TRADE_CONTRACT.search(sentence[max(0, m.start() - 40) : m.start()])
                                          or TRADE_CONTRACT.match(sentence[m.start() : m.end() + 30])):
                 continue
+            if stage in ("agreement", "memorandum") and (_NO_DOCUMENT_BEFORE.search(sentence, 0, m.start()) or
+                                                         _NOT_SIGNED_AFTER.match(sentence, m.end())):
+                continue  # "no agreement has been signed", "соглашение пока не подписано"
+            if stage == "construction" and _IN_STAGES.match(sentence, m.end()):
+                continue  # "реализуется в три этапа", "is being implemented in three stages": the plan, not progress
             out.append((stage, m.start(), m.end()))
     return out
 
@@ -277,16 +365,21 @@ def _scaled(num: str, mult: str | None, lang: str | None) -> float | None:
 
 
 def capacity_in(sentence: str, lang: str | None) -> list[tuple[float, str, int, int]]:
+    return list(_capacity_in(sentence, lang))
+
+
+@lru_cache(maxsize=8192)
+def _capacity_in(sentence: str, lang: str | None) -> tuple:
     """Capacities stated in a sentence: (value, unit, start, end); land plots are not capacity."""
     out = []
     for pat, unit in CAPACITY_PATTERNS:
         for m in pat.finditer(sentence):
-            if any(s <= m.start() < e for _, _, s, e in out):
+            if any(s <= m.start() < e or s <= m.start("num") < e for _, _, s, e in out):
                 continue
             value = _scaled(m.group("num"), m.groupdict().get("mult"), lang)
             if value is None or value <= 0:
                 continue
-            if unit == "units/year":
+            if unit == "units/year" and "what" in m.re.groupindex:
                 what = m.group("what") or ""
                 if _NOT_UNITS.search(what) or YEAR.search(m.group(0)) or not re.search(r"[^\W\d]", what):
                     continue
@@ -299,8 +392,19 @@ def capacity_in(sentence: str, lang: str | None) -> list[tuple[float, str, int, 
     return out
 
 
-def jobs_in(sentence: str) -> list[tuple[int, int, int]]:
-    """Permanent jobs: (count, start, end); construction-period workers are skipped clause by clause."""
+def jobs_in(sentence: str, lang: str | None = None) -> list[tuple[int, int, int]]:
+    return list(_jobs_in(sentence, lang))
+
+
+@lru_cache(maxsize=8192)
+def _jobs_in(sentence: str, lang: str | None = None) -> tuple:
+    """Permanent jobs: (count, start, end); construction-period workers are skipped clause by clause.
+
+    Numbers in words count ("даст работу пятидесяти жителям", "елу адам").
+    """
+    from extraction.numbers import digits_for_words
+
+    sentence = digits_for_words(sentence, lang)
     out = []
     bounds = [0] + [m.start() for m in JOB_CLAUSE_SPLIT.finditer(sentence)] + [len(sentence)]
     for pat in JOB_PATTERNS:
@@ -310,32 +414,68 @@ def jobs_in(sentence: str) -> list[tuple[int, int, int]]:
             clause = sentence[a : min(b for b in bounds if b > num_at)]
             if TEMPORARY_CUE.search(clause) and not PERMANENT_CUE.search(clause):
                 continue
-            raw = re.sub(r"[ \u00a0\u202f,]", "", m.group("num"))
-            if not raw.isdigit() or len(raw) > 7:
-                continue
-            n = int(raw) * (1000 if m.group("th") else 1)
+            raw = m.group("num")
+            if m.group("th") and re.fullmatch(r"\d+[.,]\d+", raw):
+                n = round(float(raw.replace(",", ".")) * 1000)
+            else:
+                raw = re.sub(r"[ \u00a0\u202f,]", "", raw)
+                if not raw.isdigit() or len(raw) > 7:
+                    continue
+                n = int(raw) * (1000 if m.group("th") else 1)
             if 0 < n < 1_000_000 and not any(s == num_at for _, s, _ in out):
                 out.append((n, num_at, m.end()))
     out.sort(key=lambda t: t[1])
     return out
 
 
+@lru_cache(maxsize=8192)
 def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int, int] | None, tuple | None]:
     """(start_year, completion_year) stated in a sentence, each with its span, clause by clause."""
     start = completion = None
     pending: tuple[str, int] | None = None
     pos = 0
+    # the previous clause had a start verb: "работы начнутся в этом году, а строительство — в следующем"
+    verb_before = subject_before = False
     for clause in CLAUSE_SPLIT.split(sentence):
         offset = sentence.find(clause, pos)
         pos = offset + len(clause)
+        if not clause.strip():
+            continue
+        elided_start = verb_before and bool(_BUILD_WORK.search(clause)) and not START_CUE.search(clause) and \
+            not COMPLETION_CUE.search(clause)
+        # "строительство комплекса ..., которое началось в 2024 году": the relative clause's subject is the work
+        elided_start = elided_start or (subject_before and bool(_RELATIVE_START.match(clause)))
+        verb_before = bool(START_CUE.search(clause))
+        subject_before = bool(_BUILD_WORK.search(clause))
         found: list[tuple[int, int, int]] = [(int(m.group(1)), m.start(), m.end()) for m in YEAR.finditer(clause)]
         if published_year:
             for m in THIS_YEAR.finditer(clause):
                 found.append((published_year, m.start(), m.end()))
             for m in NEXT_YEAR.finditer(clause):
                 found.append((published_year + 1, m.start(), m.end()))
-        is_start = bool(SELF_START.search(clause) or START_CUE.search(clause) and START_SUBJECT.search(clause))
-        is_completion = bool(COMPLETION_CUE.search(clause))
+        is_start = bool(SELF_START.search(clause) or START_CUE.search(clause) and START_SUBJECT.search(clause)
+                        or elided_start)
+        if is_start and DESIGN_WORK.search(clause) and not re.search(r"строител|construct|құрылыс", clause, re.I):
+            is_start = False
+            found = []
+        # "завершён первый этап": a stage finished is not the project finished (a stage launched is its first output)
+        cue = COMPLETION_CUE.search(clause)
+        is_completion = bool(cue) and not (_STAGE_WORD.search(clause) and
+                                           re.match(r"заверш|complet|finish|аяқта", cue.group(0), re.I))
+        # "plan to sign an agreement by the end of the year": a deadline for a document, not for the plant
+        if is_completion and re.match(r"by\s|до\s|к\s|соңына", cue.group(0), re.I) and \
+                re.search(r"sign|подпис|заключ|қол\s+қой", clause, re.I):
+            is_completion = False
+        if is_start and is_completion and len(found) >= 2:
+            # "Начало строительства начнется в 2025 году с завершением в 2027": one clause, both years
+            cue = COMPLETION_CUE.search(clause)
+            later = [f for f in sorted(found, key=lambda t: t[1]) if f[1] > cue.start()]
+            first = sorted(found, key=lambda t: t[1])[0]
+            if later and later[0] is not first:
+                start = start or (first[0], offset + first[1], offset + first[2])
+                completion = completion or (later[0][0], offset + later[0][1], offset + later[0][2])
+                pending = None
+                continue
         if not found:
             # "...и завершат, по расчетам инвестора, в 2027-м": the cue's year sits a clause or two later
             if is_start or is_completion:
@@ -360,3 +500,13 @@ def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int,
             completion = completion or span
         pending = None
     return start, completion
+
+
+# the long cue patterns behind a substring pre-check (extraction/regex_gate.py): same results, less time
+gate_names(globals(), ("STATISTIC_CUE", "FUTURE_DOCUMENT", "TRADE_CONTRACT", "COMPLETION_CUE", "TEMPORARY_CUE",
+                        "THIS_YEAR", "NEXT_YEAR", "TARGET_CUE", "LAND_CUE", "PERMANENT_CUE", "START_SUBJECT",
+                        "PLURAL_PROJECTS", "_BUILD_WORK", "START_CUE", "PROJECT_OBJECT", "TOTAL_CUE", "PLAN_CUE",
+                        "COOP_CUE"))
+CAPACITY_PATTERNS = [(gated(p), unit) for p, unit in CAPACITY_PATTERNS]
+JOB_PATTERNS = [gated(p) for p in JOB_PATTERNS]
+STAGE_CUES = [(stage, gated(p)) for stage, p in STAGE_CUES]

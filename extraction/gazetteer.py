@@ -37,7 +37,8 @@ def translit(word: str) -> str:
 def latin_key(word: str) -> str:
     """A loose Latin spelling key: "Mughalzhar", "Mugalzhar" and "Мугалжар" meet ("gh"->"g", "kh"->"h")."""
     w = translit(word) if re.search("[а-яё]", fold(word)) else word.lower()
-    w = w.replace("gh", "g").replace("kh", "h").replace("yy", "y").replace("iy", "i").replace("y", "i")
+    w = w.replace("gh", "g").replace("kh", "h").replace("zh", "j").replace("yy", "y").replace("iy", "i")
+    w = w.replace("y", "i")
     return re.sub(r"[^a-z]", "", w)
 
 
@@ -45,6 +46,23 @@ def _name_stem(name_ru: str) -> str:
     """"Жанааркинский район" / "Жанааркинский" -> "жанаарк": the part two name lists spell alike."""
     w = fold(re.sub(r"\s*(район|г\.а\.|область)\s*", " ", name_ru, flags=re.I).strip().split(" ")[0])
     return re.sub(r"(инский|ынский|енский|анский|ский|цкий|ской|ская|ный)$", "", w)
+
+
+
+
+def _russian_adjectives(name_kk: str | None) -> list[str]:
+    """"Шиелі ауданы" -> ["Шиелийский", "Шиелинский"]; "Байзақ ауданы" -> ["Байзакский"]."""
+    if not name_kk:
+        return []
+    base = re.sub(r"\s*ауданы\s*$", "", name_kk, flags=re.I).strip()
+    if not base or " " in base or "-" in base:
+        return []
+    ru = base.translate(_KK_TO_RU)
+    if ru[-1] in "иы":
+        return [ru[:-1] + "ийский", ru + "нский"]
+    if ru[-1] in "аеоуя":
+        return [ru + "йский", ru + "нский"]
+    return [ru + "ский"]
 
 
 def _with_legacy_names(kato_rows, legacy_names) -> list[dict]:
@@ -80,6 +98,14 @@ def _with_legacy_names(kato_rows, legacy_names) -> list[dict]:
     return out
 
 
+# (old name, current Russian name) of cities of regional or republican significance renamed since 1990
+RENAMED_CITIES = [
+    ("Капшагай", "Қонаев"), ("Капчагай", "Қонаев"), ("Qapshaghay", "Қонаев"), ("Kapshagay", "Қонаев"),
+    ("Kapchagay", "Қонаев"), ("Нур-Султан", "Астана"), ("Целиноград", "Астана"), ("Семипалатинск", "Семей"),
+    ("Джамбул", "Тараз"), ("Гурьев", "Атырау"), ("Чимкент", "Шымкент"), ("Шевченко", "Актау"),
+]
+
+
 @dataclass(frozen=True)
 class Place:
     code: str
@@ -102,6 +128,7 @@ class Gazetteer:
         self.region_centre: dict[str, str] = {}
         self.settlement_district: dict[str, str | None] = {}  # unique village name -> district code
         self.settlement_by_key: dict[str, str | None] = {}  # the same by latin_key (ru, kk, en spellings)
+        self.town_district: dict[str, str | None] = {}  # latin key of a town of district significance -> district
         self.oked: dict[str, dict] = {}
         self.oked_lemmas: dict[str, set[str]] = {}
         self.lemma_idf: dict[str, float] = {}
@@ -115,7 +142,7 @@ class Gazetteer:
         moved to the regions created in 2022 (Abai, Zhetisu, Ulytau) have new codes, so their Kazakh and English
         names are found by their Russian name instead of by code.
         """
-        from extraction.morph import lemma, lexeme_forms
+        from extraction.morph import lemma, lexeme_forms, noun_forms
 
         g = cls()
         kato_rows = _with_legacy_names(kato_rows, legacy_names)
@@ -136,10 +163,22 @@ class Gazetteer:
             base = re.sub(r"^(район|область)\s+", "", base, flags=re.IGNORECASE).strip()
             words = base.split()
             if len(words) == 1:
-                for form in lexeme_forms(words[0]):
+                forms = set(lexeme_forms(words[0]))
+                if words[0].endswith("ь"):
+                    # an unknown soft-sign name ("Арысь"): both soft declensions ("в Арысе", "Арыси", "Арысью")
+                    forms |= {words[0][:-1] + end for end in ("е", "и", "я", "ю", "ем", "ью")}
+                for form in forms:
                     g.ru_forms[fold(form)].append(r["code"])
             elif words:
                 g.ru_forms[fold(" ".join(words))].append(r["code"])
+            if kind == "district" and len(words) == 1:
+                # the press writes a district's adjective from its Kazakh name ("Шиелийский" for the registry's
+                # "Чиилийский", from "Шиелі"): the usual Russian adjectives of the Kazakh name find it too
+                for alias in _russian_adjectives(r.get("name_kk")):
+                    for form in lexeme_forms(alias):
+                        key = fold(form)
+                        if key not in g.ru_forms:
+                            g.ru_forms[key].append(r["code"])
             for name in (r.get("name_kk"), r.get("name_en")):
                 if not name:
                     continue
@@ -153,6 +192,16 @@ class Gazetteer:
             g.latin[latin_key(stem)].append(r["code"])
             if kind in ("city_regional", "city_republican"):
                 g.latin[latin_key(base)].append(r["code"])
+        # cities renamed since the old name was common in the press: the old name resolves to the current unit
+        for old_name, new_name in RENAMED_CITIES:
+            target = next((c for c, p in g.places.items() if p.kind in ("city_regional", "city_republican") and
+                           re.sub(r"^г\.\s*", "", p.name_ru).split()[0] == new_name), None)
+            if target is None:
+                continue
+            if re.search("[а-яё]", old_name.lower()):
+                for form in noun_forms(old_name):
+                    g.ru_forms[fold(form)].append(target)
+            g.latin[latin_key(old_name)].append(target)
         for code, p in g.places.items():
             if p.kind == "city_regional":
                 cur = g.region_centre.get(p.region_code)
@@ -183,6 +232,22 @@ class Gazetteer:
                 by_key[key] = district
         g.settlement_district = seen
         g.settlement_by_key = by_key
+        # towns of district significance ("г.Каратау" in Таласский район): a town named after "в"/"in" gives its
+        # district, when no other town of the registry has that name
+        towns: dict[str, str | None] = {}
+        for r in kato_rows:
+            if int(r["depth"]) < 3 or not re.match(r"г\.\s*", r["name_ru"]):
+                continue
+            code = r["code"]
+            while code in by_code and int(by_code[code]["depth"]) > 2:
+                code = by_code[code]["parent_code"] or code
+                if code not in by_code:
+                    break
+            if code not in g.places or g.places[code].kind != "district":
+                continue
+            key = latin_key(re.sub(r"^г\.\s*", "", r["name_ru"]))
+            towns[key] = None if key in towns and towns[key] != code else code
+        g.town_district = towns
 
         stop = {"производство", "деятельность", "прочий", "включенный", "другой", "группировка", "услуга",
                 "предоставление", "этот", "область", "который", "виде", "кроме"}
@@ -211,6 +276,28 @@ class Gazetteer:
     def kk_lookup(self, name: str) -> list[Place]:
         return [self.places[c] for c in self.kk_names.get(fold(name), ())]
 
+    def town_district_of(self, word: str) -> Place | None:
+        """The district of a town of district significance named by `word` in any case or script ("Жанатасе",
+        "Janatas", "Жем"), or None."""
+        memo = self.__dict__.setdefault("_town_memo", {})
+        if word not in memo:
+            memo[word] = self._town_district_of(word)
+        return memo[word]
+
+    def _town_district_of(self, word: str) -> Place | None:
+        from extraction.places import kk_base_forms
+
+        forms = [word]
+        if re.search("[а-яё]", word.lower()):
+            forms += [re.sub(r"(?:е|а|у|ом|ой|ы|и)$", "", word, flags=re.I)]
+            forms += kk_base_forms(word)
+        for f in forms:
+            key = latin_key(f)
+            code = self.town_district.get(key) if len(key) >= 3 else None
+            if code:
+                return self.places.get(code)
+        return None
+
     def village_district(self, name: str) -> Place | None:
         """The district of the village `name` (any script), when exactly one KATO settlement has that name."""
         key = latin_key(name)
@@ -232,15 +319,20 @@ class Gazetteer:
         w = fold(word)
         if len(w) < 4:
             return []
-        hit = self.ru_forms.get(w) or self.kk_names.get(w)
+        hit = [p for p in (self.places[c] for c in self.ru_forms.get(w, []) + self.kk_names.get(w, []))
+               if p.kind in kinds]
         if hit:
-            return [p for p in (self.places[c] for c in hit) if p.kind in kinds]
-        keys = [k for k in list(self.ru_forms) + list(self.kk_names) if k[:2] == w[:2]]
+            return hit
+
+        def of_kind(key: str) -> list[Place]:
+            codes = self.ru_forms.get(key, []) + self.kk_names.get(key, [])
+            return [p for p in (self.places[c] for c in codes) if p.kind in kinds]
+
+        # "Түркістан" is the region's Kazakh name and, spelt "Туркестан", the city's: look among names of the
+        # kinds asked for
+        keys = [k for k in list(self.ru_forms) + list(self.kk_names) if k[:2] == w[:2] and of_kind(k)]
         best = process.extractOne(w, keys, scorer=fuzz.ratio, score_cutoff=84)
-        if not best:
-            return []
-        codes = self.ru_forms.get(best[0]) or self.kk_names.get(best[0]) or []
-        return [p for p in (self.places[c] for c in codes) if p.kind in kinds]
+        return of_kind(best[0]) if best else []
 
     # ------------------------------------------------------------------ sectors
     def oked_name(self, code: str) -> str | None:
@@ -259,8 +351,17 @@ class Gazetteer:
     def best_oked_for_lemmas(self, lemmas: set[str], prefer_sections: str = "") -> str | None:
         """The OKED class/subclass whose name shares the most informative lemmas with the project phrase."""
         best, best_score = None, 0.0
-        for code, lem in self.oked_lemmas.items():
-            common = lem & lemmas
+        if getattr(self, "_lemma_index", None) is None:
+            # lemma -> the codes whose names have it, in registry order (ties keep going to the earlier code)
+            index: dict[str, list[str]] = defaultdict(list)
+            for code, lem in self.oked_lemmas.items():
+                for w in lem:
+                    index[w].append(code)
+            self._lemma_index = index
+            self._oked_order = {code: i for i, code in enumerate(self.oked_lemmas)}
+        candidates = {code for w in lemmas for code in self._lemma_index.get(w, ())}
+        for code in sorted(candidates, key=self._oked_order.__getitem__):
+            common = self.oked_lemmas[code] & lemmas
             if not common:
                 continue
             score = sum(self.lemma_idf.get(w, 0.0) for w in common) + 0.01 * code.count(".") + 0.001 * len(code)

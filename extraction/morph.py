@@ -39,3 +39,12 @@ def lexeme_forms(word: str) -> set[str]:
             continue
         forms.add(f.word)
     return forms
+
+
+def noun_forms(word: str) -> set[str]:
+    """Every case form of a place name read as a noun ("Капшагай" -> "Капшагае", not the verb pymorphy guesses)."""
+    parses = analyzer().parse(word.lower())
+    p = next((p for p in parses if "NOUN" in p.tag), None)
+    if p is None:
+        return lexeme_forms(word)
+    return {word.lower()} | {f.word for f in p.lexeme if "plur" not in f.tag}

@@ -10,14 +10,17 @@ from extraction.gazetteer import Gazetteer, Place, fold
 _TOKEN = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 DISTRICT_NOUN = re.compile(r"^(район\w*|р-н\w*|аудан\w*|districts?)$", re.I)
 REGION_NOUN = re.compile(r"^(област\w*|облыс\w*|region|regional|oblast|province)$", re.I)
-CITY_BEFORE = re.compile(r"^(город\w*|г|city|town|қала\w*)$", re.I)
+CITY_BEFORE = re.compile(r"^(город\w*|г|city|town|қала\w*|моногород\w*|monotown|моноқала\w*|зон[аеуы]\w*|zone)$",
+                         re.I)
 CITY_AFTER = re.compile(r"^(қала\w*|city|town)$", re.I)
+TOWN_AFTER = re.compile(r"^(town|кент\w*|қала\w*)$", re.I)
+_KK_LOCATIVE = re.compile(r"(?:да|де|та|те|нда|нде)$")
 # "в селе Шубарши", "с. Шубарши", "посёлка Шубарши"; "Шұбаршы ауылында"; "Shubarshi village"
 VILLAGE_BEFORE = re.compile(r"^(сел[оаеу]|селом|посёл\w*|посел\w*|аул[аеу]?|аулом|village)$", re.I)
 VILLAGE_ABBREVIATION = re.compile(r"(?:^|[\s(,])(?:с|п|а)\.\s*$")
 VILLAGE_AFTER = re.compile(r"^(ауыл\w*|village|settlement)$", re.I)
 CENTRE = re.compile(r"областн\w+\s+центр\w*|regional\s+(?:centre|center|capital)|облыс\s+орталығ\w*", re.I)
-_PREP = {"в", "во", "на", "из", "in", "at", "near", "of"}
+_PREP = {"в", "во", "на", "из", "in", "at", "near"}
 
 
 @dataclass(frozen=True)
@@ -72,11 +75,19 @@ def _candidates(gaz: Gazetteer, w: str, kinds: tuple[str, ...]) -> list[Place]:
     return cands
 
 
+_EN_WORKS = re.compile(r"^(?:plant|factory|refinery|smelter|mine|mill|works|site|facility|complex|deposit|field)s?$",
+                       re.IGNORECASE)
+
+
 def find_places(sentence: str, gaz: Gazetteer, lang: str) -> list[PlaceHit]:
     toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     hits: list[PlaceHit] = []
     n = len(toks)
-    for i, (w, s, e) in enumerate(toks):
+    # every reading below needs a capitalised name at the word or next to it
+    caps = [w[:1].isupper() for w, _, _ in toks]
+    near = [i for i in range(n) if caps[i] or (i > 0 and caps[i - 1]) or (i + 1 < n and caps[i + 1])]
+    for i in near:
+        w, s, e = toks[i]
         nxt = toks[i + 1][0] if i + 1 < n else ""
         prev = toks[i - 1][0] if i > 0 else ""
         prev_gap = sentence[toks[i - 1][2] : s] if i > 0 else ""
@@ -109,15 +120,34 @@ def find_places(sentence: str, gaz: Gazetteer, lang: str) -> list[PlaceHit]:
                 hits.append(PlaceHit(district, s, e, "village"))
                 continue
         if w[:1].isupper() and not DISTRICT_NOUN.match(nxt) and not REGION_NOUN.match(nxt):
-            city_context = bool(CITY_BEFORE.match(prev)) or bool(CITY_AFTER.match(nxt))
+            # "в промышленной зоне Актау" names the town; "зоны «Актобе»" names the zone
+            city_context = (bool(CITY_BEFORE.match(prev)) and not re.search(r"[«\"“]", prev_gap)) or \
+                bool(CITY_AFTER.match(nxt))
             if re.match("[A-Za-z]", w):
                 cands = gaz.latin_lookup(w, fuzzy=False)
             else:
                 cands = gaz.ru_lookup(w) or gaz.kk_lookup(w)
+                if not cands and lang == "kk":
+                    # "Шымкентте", "Екібастұзда": a Kazakh case ending on a city's name
+                    cands = next((c for c in (gaz.kk_lookup(b) or gaz.ru_lookup(b) for b in kk_base_forms(w)) if c),
+                                 [])
             p = _pick(cands, ("city_republican", "city_regional"))
+            if p is None and city_context and not re.match("[A-Za-z]", w):
+                # "Түркістан қаласында": the Kazakh spelling of a city the registry names in Russian
+                p = _pick(gaz.fuzzy_ru(w, ("city_republican", "city_regional")), ("city_republican", "city_regional"))
             bare_ok = p is not None and p.kind == "city_republican"
-            if p and (city_context or bare_ok or prev.lower() in _PREP or prev_gap.strip(" ").endswith("г.")):
+            # "in the city of Ekibastuz"; "its Balkhash refinery" (an English town name before the works)
+            of_city = prev.lower() == "of" and i > 1 and bool(CITY_BEFORE.match(toks[i - 2][0]))
+            attributive = lang == "en" and prev.lower() in ("its", "the", "their", "a") and bool(_EN_WORKS.match(nxt))
+            located = city_context or of_city or attributive or prev.lower() in _PREP or \
+                prev_gap.strip(" ").endswith("г.") or bool(TOWN_AFTER.match(nxt)) or \
+                bool(_KK_LOCATIVE.search(w) and not p)
+            if p and (located or bare_ok):
                 hits.append(PlaceHit(p, s, e, "city"))
+            elif not p and located:
+                town = gaz.town_district_of(w)
+                if town is not None:
+                    hits.append(PlaceHit(town, s, e, "town"))
     for m in CENTRE.finditer(sentence):
         hits.append(PlaceHit(None, m.start(), m.end(), "centre"))
     hits.sort(key=lambda h: h.start)

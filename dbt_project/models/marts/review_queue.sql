@@ -1,5 +1,6 @@
 -- What most deserves a human look, most urgent first: records whose processing failed, quarantined values, stages
--- going backwards, outlets that disagree, amounts that could not be converted, and low-confidence mentions.
+-- going backwards, outlets that disagree, figures not counted in the sums, amounts that could not be converted, and
+-- low-confidence mentions.
 with mentions as (
     select * from {{ ref('fct_deal_mentions') }}
 ),
@@ -92,6 +93,22 @@ items as (
     from deals
     where has_conflict
     union all
+    -- the money rule: a figure the extractor could not place as this one deal's amount (it may be a total of
+    -- several projects, a target or a statistic) stays on the mention as written but out of every sum
+    select
+        4 as priority,
+        'amount_not_counted' as issue,
+        'mention' as item_type,
+        mention_id as item_id,
+        deal_id,
+        source_file,
+        url,
+        'figure ' || coalesce(amount_text, '?') || ' not counted in the sums: '
+            || coalesce(array_to_string(confidence_reasons, ', '), '') as detail,
+        evidence,
+    from mentions
+    where list_contains(confidence_reasons, 'amount_not_counted')
+    union all
     select
         4 as priority,
         'fx_rate_missing' as issue,
@@ -118,7 +135,7 @@ items as (
             as detail,
         evidence,
     from mentions
-    where confidence < 0.6
+    where confidence < 0.6 and not list_contains(confidence_reasons, 'amount_not_counted')
 )
 
 select * from items
