@@ -33,7 +33,7 @@ _CUE_BEFORE = re.compile(
     r"(компани\w*|фирм\w*|инвестор\w*|холдинг\w*|корпораци\w*|концерн\w*|производител\w*|застройщик\w*|"
     r"предприяти\w*|company|firm|maker|producer|processor|developer|investor|manufacturer|operator|group|"
     r"'s|’s|-based|компаниясы\w*|корпорациясы\w*|ТОО|ООО|АО|ЖШС|ЖШҚ|LLP|JSC|"
-    # the enterprise's own name after its kind: "цементный завод «KorCem»", "кондитерская фабрика «Баян Сулу»"
+    # the enterprise's own name after its kind: "цементный завод «StoneMix»", "кондитерская фабрика «Ақ Бидай»"
     r"завод\w*|фабрик\w*|комбинат\w*|птицефабрик\w*|птицеферм\w*|агрохолдинг\w*|зауыт\w*|"
     r"фабрикасы\w*|"
     # the other side of a document: "an agreement with CNBM International", "меморандум с Hyundai Engineering"
@@ -124,7 +124,7 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
         name = m.group(0).strip()
         out.append(Company(name, m.start(), m.start() + len(name), _role(sentence, m.start(), m.end()), bool(form)))
         taken.append((m.start(), m.end()))
-    # a Cyrillic name without quotes after its kind: "компанией Карачаганак Петролиум Оперейтинг Б.В."
+    # a Cyrillic name without quotes after its kind: "компанией Северный Нефтяной Оператор Б.В."
     for m in CYRILLIC_COMPANY.finditer(sentence):
         if any(s <= m.start("name") < e for s, e in taken):
             continue
@@ -154,7 +154,7 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
             if not m:
                 continue
             core = m.group(1)
-        # strip leading function words caught by the capital-letter rule ("The Nigerian GEM Petrol Chemical
+        # strip leading function words caught by the capital-letter rule ("The Ghanaian ABC Refining
         # Company": the article and the demonym are not part of the name)
         lead = _NOT_NAMES.match(core)
         name_at = m.start()
@@ -186,7 +186,7 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
                 core_start += 1
         else:
             core_start = m.start()
-            # "ТОО KazTigerTape": the legal form written before the name belongs to it
+            # "ТОО SteppeWireTape": the legal form written before the name belongs to it
             form_before = re.search(r"(?:ТОО|ЖШС|ЖШҚ|АО|АҚ|ООО|LLP|JSC)\s+$",
                                     sentence[max(0, core_start - 6) : core_start])
             if form_before:
@@ -213,7 +213,7 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
 
 
 def _strip_lead_words(core: str) -> str:
-    """The name left after leading function words and demonyms ("The Nigerian GEM ..." -> "GEM ...")."""
+    """The name left after leading function words and demonyms ("The Ghanaian ABC ..." -> "ABC ...")."""
     from extraction.countries import ADJECTIVE_STEMS
 
     words = core.split(" ")
@@ -257,7 +257,7 @@ def same_company(a: str, b: str) -> bool:
     wa, wb = ka.split(), kb.split()
     if wa[0] != wb[0] or len(wa[0]) < 4:
         return False
-    # "Hubei" and "Hubei Qinglan" are one company; "Кызылорда Нан" and "Кызылорда Саз-М" are two
+    # "Hubei" and "Hubei Qinglan" are one company; "Талас Нан" and "Талас Керамика" are two
     return len(wa) == 1 or len(wb) == 1 or wa[1] == wb[1]
 
 

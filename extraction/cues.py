@@ -62,7 +62,7 @@ STATISTIC_STRONG = re.compile(
     r"(?:economy|region)",
     re.IGNORECASE,
 )
-# money that came to a region over a period: "с начала года привлечено 892 млрд", "KZT344bn was attracted to the
+# money that came to a region over a period: "с начала года привлечено 415 млрд", "KZT120bn was attracted to the
 # region", "өңірге 1 трлн теңге инвестиция тартылды"
 ATTRACTED = re.compile(
     r"привлеч[её]н\w*|привлекл\w*|привлечено|поступил\w*|вложено|attracted|inflow|тартылды|тартылған|тартылып|"

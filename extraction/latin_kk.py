@@ -98,7 +98,7 @@ def _keep_as_written(word: str, quoted: bool) -> bool:
         return True
     if any(ch in _KK_LATIN_ONLY for ch in word):
         return False
-    if sum(ch.isupper() for ch in word) > 1:  # acronyms and CamelCase names: ACWA, EKP-Group
+    if sum(ch.isupper() for ch in word) > 1:  # acronyms and CamelCase names: ACWA, KTZ-Express
         return True
     return False
 

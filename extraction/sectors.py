@@ -376,7 +376,7 @@ def _best_seed(text: str) -> tuple[str, str] | None:
 
 def sector_for(texts: list[str], gazetteer: Gazetteer, partner: str | None = None) -> tuple[str | None, str | None]:
     """(OKED code, matched words) for a project described by `texts` (its sentences, key sentence first); when the
-    text names no activity, the investor's name may ("EkibastuzFerroAlloys", "Сарыарқа Цемент")."""
+    text names no activity, the investor's name may ("IrtyshFerroAlloys", "Дала Цемент")."""
     for text in texts:
         hits = [h for h in (_best_seed(p) for p in _project_phrases(text)) if h]
         if hits:

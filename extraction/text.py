@@ -91,7 +91,7 @@ _MIXED = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[а-яёА-ЯЁ])[\w-]+")
 
 
 def fix_homoglyphs(text: str) -> str:
-    """Words typed in two alphabets ("RailCastSуstems" with a Cyrillic у, "ТOO" with Latin O) in the alphabet
+    """Words typed in two alphabets ("SteelCastSуstems" with a Cyrillic у, "ТOO" with Latin O) in the alphabet
     their other letters use (else the text's); the text keeps its length, so every offset still points into it."""
     if not _MIXED.search(text):
         return text
