@@ -58,7 +58,7 @@ def raw_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
 
 def inputs_fingerprint(con: duckdb.DuckDBPyConnection, manifest: Path) -> str:
     """The raw layer's digest plus the dbt project's (the manifest changes when any model, test or seed does)."""
-    return f"{raw_fingerprint(con)}:{hashlib.sha256(manifest.read_bytes()).hexdigest()}"
+    return f"{raw_fingerprint(con)}:{manifest_digest(manifest)}"
 
 
 def dbt_build_state(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -72,8 +72,12 @@ def dbt_build_state(con: duckdb.DuckDBPyConnection) -> str | None:
 FULL_BUILD_EVERY = timedelta(days=1)
 
 
-def _manifest_digest(manifest: Path) -> str:
-    return hashlib.sha256(manifest.read_bytes()).hexdigest()
+def manifest_digest(manifest: Path) -> str:
+    """The dbt project's digest: the manifest without its `metadata` block, which dbt rewrites on every parse
+    (generation time, invocation id) even when no model, test, seed or macro changed."""
+    content = json.loads(manifest.read_bytes())
+    content.pop("metadata", None)
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
 
 
 def full_dbt_build_due(con: duckdb.DuckDBPyConnection, manifest: Path, now: datetime | None = None) -> bool:
@@ -83,13 +87,13 @@ def full_dbt_build_due(con: duckdb.DuckDBPyConnection, manifest: Path, now: date
         last = json.loads(get(con, "dbt_full_build") or "null")
     except ValueError:
         last = None
-    if not isinstance(last, dict) or last.get("manifest") != _manifest_digest(manifest):
+    if not isinstance(last, dict) or last.get("manifest") != manifest_digest(manifest):
         return True
     return (now or datetime.now()) - datetime.fromisoformat(last["at"]) >= FULL_BUILD_EVERY
 
 
 def record_full_dbt_build(con: duckdb.DuckDBPyConnection, manifest: Path, now: datetime | None = None) -> None:
-    record(con, "dbt_full_build", json.dumps({"manifest": _manifest_digest(manifest),
+    record(con, "dbt_full_build", json.dumps({"manifest": manifest_digest(manifest),
                                               "at": (now or datetime.now()).isoformat()}))
 
 

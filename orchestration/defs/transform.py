@@ -35,8 +35,10 @@ class InvestTrackerTranslator(DagsterDbtTranslator):
         return super().get_group_name(dbt_resource_props)
 
 
-# What a run with new data leaves to the daily full build (and to any build after the dbt project changed).
-FULL_BUILD_ONLY = ["path:models/staging", "tag:full_validation"]
+# What a run with new data leaves to the daily full build (and to any build after the dbt project changed): the
+# staging views, the seeds (a changed seed changes the manifest, which makes the next build a full one) and the
+# staging/intermediate tests.
+FULL_BUILD_ONLY = ["path:models/staging", "tag:full_validation", "resource_type:seed"]
 
 translator = InvestTrackerTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
 
@@ -63,9 +65,9 @@ def dbt_models(context: dg.AssetExecutionContext, warehouse_db: WarehouseResourc
     with warehouse_db.connect() as con:
         full = state.full_dbt_build_due(con, manifest) or not whole_project
     if not full:
-        # same dbt project as the last full build, within a day: the staging views and the seeds are as that build
-        # made them (views read the raw tables as they are now), and the staging and intermediate tests, which guard
-        # what the GX suites and the mart tests also guard, wait for the daily full build
+        # same dbt project as the last full build, within a day: the staging views and the seed tables are as that
+        # build made them (views read the raw tables as they are now), and the staging and intermediate tests,
+        # which guard what the GX suites and the mart tests also guard, wait for the daily full build
         args += ["--exclude", *FULL_BUILD_ONLY]
         context.log.info("progress: dbt builds the tables and the mart tests (staging, seeds and layer tests: daily)")
     # dbt runs in this process (orchestration/dbt_runner.py): no subprocess start-up, no re-reading of its log

@@ -29,6 +29,20 @@ def test_a_full_dbt_build_is_due_without_one_after_a_day_and_after_the_project_c
     assert state.full_dbt_build_due(con, manifest, now + timedelta(minutes=1))
 
 
+def test_a_re_parse_that_changes_only_the_manifest_metadata_is_not_a_project_change(con, tmp_path):
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text('{"metadata": {"generated_at": "2026-11-28T09:00:00Z"}, "nodes": {"a": 1}}')
+    now = datetime(2026, 11, 28, 9, 0)
+    state.record_full_dbt_build(con, manifest, now)
+    before = state.inputs_fingerprint(con, manifest)
+    manifest.write_text('{"nodes": {"a": 1}, "metadata": {"generated_at": "2026-11-28T10:00:00Z"}}')
+    assert not state.full_dbt_build_due(con, manifest, now + timedelta(hours=1))
+    assert state.inputs_fingerprint(con, manifest) == before
+    manifest.write_text('{"nodes": {"a": 2}, "metadata": {"generated_at": "2026-11-28T10:00:00Z"}}')
+    assert state.full_dbt_build_due(con, manifest, now + timedelta(hours=1))
+    assert state.inputs_fingerprint(con, manifest) != before
+
+
 def test_a_suite_validates_everything_once_a_day_and_new_rows_in_between(con):
     now = datetime(2026, 11, 28, 9, 0)
     assert validation.mode(con, "press_releases", now) == "full"
