@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,8 +46,13 @@ def registered(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -
     con.register(name, frame)
     try:
         yield name
-    finally:
-        con.unregister(name)
+    except BaseException:
+        # a failed statement aborts the transaction, and DuckDB refuses even the unregister until the rollback:
+        # the statement's own error is the one to report (a later `register` of the name replaces the frame)
+        with contextlib.suppress(duckdb.Error):
+            con.unregister(name)
+        raise
+    con.unregister(name)
 
 
 def insert_frame(
