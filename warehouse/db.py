@@ -40,6 +40,9 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
     con.execute("commit")
 
 
+_DEFAULT_ANALYZE_SAMPLE = 1000
+
+
 @contextmanager
 def registered(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> Iterator[str]:
     """`frame` visible to SQL as `name` for the duration of the block."""
@@ -61,6 +64,10 @@ def insert_frame(
     """Insert a DataFrame into `table` ("raw.x" or "state.x") by column name; `on_conflict`: e.g. "do nothing"."""
     if frame.empty:
         return 0
+    # DuckDB types a pandas object column from a sample of its rows (1,000 by default): a column whose rare values
+    # all fall between the sampled rows (a list column of mostly empty lists) is typed NULL and its values then
+    # fail to load. Every row is looked at instead.
+    con.execute(f"set pandas_analyze_sample = {max(len(frame), _DEFAULT_ANALYZE_SAMPLE)}")
     with registered(con, "_incoming", frame):
         columns = ", ".join(f'"{c}"' for c in frame.columns)
         conflict = f" on conflict {on_conflict}" if on_conflict else ""
