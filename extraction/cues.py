@@ -125,6 +125,39 @@ STAGE_PART = re.compile(
 # money to be spent in a period ("в этом году будет освоено", "биыл 10 млрд теңге қаржы есебінен") is a tranche
 TRANCHE = re.compile(r"(?:освоен\w*|освоить|направлен\w*|выделен\w*|қаржы\s+есебінен|will\s+be\s+spent|"
                      r"to\s+be\s+spent)", re.IGNORECASE)
+# the members of a zone or a programme counted, with the sum of what they declared: "30 резидентов с общим объемом
+# инвестиций", "12 participants with total investments of": a total of many projects, not one deal
+MEMBERS_TOTAL = re.compile(
+    r"(?<![\w.,])(?:\d+|несколько|ряд|десятк\w*|several|dozens?)\s+(?:\w+\s+){0,2}?(?:участник\w*|резидент\w*|"
+    r"инвестор\w*|субъект\w*|компани[йия]|предприяти[йя]|participants?|residents?|investors?|companies|"
+    r"қатысушы\w*|кәсіпорын\w*)(?!\w)",
+    re.IGNORECASE,
+)
+MEMBERS_SUM = re.compile(r"общ\w+\s+(?:объ[её]м|сумм|стоимост)\w*|совокупн\w+|суммарн\w+|(?<!\w)(?:total|combined|"
+                         r"aggregate)(?!\w)|жалпы\s+(?:көлем|сомас|құн)\w*", re.IGNORECASE)
+# money meant for several sectors at once ("в ряд отраслей – энергетику, медицину", "across several sectors"): a
+# pledge spread over many projects, not one deal
+SECTOR_SPREAD = re.compile(
+    r"(?<!\w)(?:в|на)\s+(?:ряд|несколько|различн\w+|разн\w+)\s+(?:\w+\s+){0,2}?(?:сфер|отрасл|направлени|секторов|"
+    r"сектора)\w*|(?:in|into|across)\s+(?:a\s+number\s+of|several|various|multiple)\s+(?:\w+\s+){0,2}?"
+    r"(?:sectors|industries|areas|fields)|бірқатар\s+(?:\w+\s+)?сала\w*|түрлі\s+сала\w*",
+    re.IGNORECASE,
+)
+# public money handed out of a budget reserve or allocated by the state for repairs: spending, not an investment
+PUBLIC_SPENDING = re.compile(
+    r"резерв\w*\s+(?:Правительства|правительства|акимат\w*|местн\w+|государств\w*|президент\w*)|"
+    r"(?:из|за\s+сч[её]т)\s+(?:\w+\s+){0,2}резерв\w*|(?:government(?:al)?|state|local\s+\w+[’']?s?)\s+reserves?|"
+    r"from\s+the\s+(?:\w+[’']?s?\s+){0,3}reserves?|резерв\w*\s+қор\w*|резервінен|"
+    r"(?:was|were|has\s+been|have\s+been)\s+(?:allocated|provided)\s+(?:for|to|from)\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,2}?(?:reconstruction|repairs?|renovation|modernization|maintenance|budget)",
+    re.IGNORECASE,
+)
+# what a sector produced in a year ("өнімін шығарды", "произвели продукции на", "produced goods worth")
+OUTPUT_MADE = re.compile(
+    r"өнім\w*\s+(?:шығар|өндір)\w*|(?:шығарды|өндірді)\w*|произвел\w*\s+(?:\w+\s+){0,2}продукци\w*|"
+    r"(?:produced|manufactured)\s+(?:\w+\s+){0,3}(?:products?|goods|output)\s+worth|output\s+worth",
+    re.IGNORECASE,
+)
 # the total of the same project, said after a first figure: "Общая стоимость проекта", "The total investment"
 PROJECT_TOTAL = re.compile(
     r"общ\w+\s+(?:стоимост|объ[её]м|сумм)\w*\s+(?:инвестиций\s+)?(?:в\s+)?(?:проект|строительств|завод|комплекс|"

@@ -216,6 +216,13 @@ def _amount_kind(text: str, money: Money, prev: Money | None, has_partner: bool,
             return "target"
     if cues.STATISTIC_STRONG.search(text) and not has_partner and not cues.PROJECT_RECIPIENT.search(text):
         return "statistic"
+    if not has_partner:
+        if cues.MEMBERS_TOTAL.search(text) and cues.MEMBERS_SUM.search(text):
+            return "total"
+        if cues.SECTOR_SPREAD.search(text):
+            return "total"
+        if cues.PUBLIC_SPENDING.search(text) or cues.OUTPUT_MADE.search(text):
+            return "statistic"
     if cues.PART_BEFORE.search(before):
         return "part"
     if cues.FINANCING_PART.search(clause) or cues.FINANCING_PART.search(before[-40:]):

@@ -1,0 +1,55 @@
+"""More wording classes of real news, checked on invented sentences (other companies, places and phrasings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction import DealMention, extract_article
+from extraction.gazetteer import default_gazetteer
+from extraction.places import find_places
+from extraction.sectors import sector_for
+
+
+def deals(text: str, **kw) -> list[DealMention]:
+    return [m for m in extract_article(text, **kw) if isinstance(m, DealMention)]
+
+
+def division(sentence: str) -> str | None:
+    code, _ = sector_for([sentence], default_gazetteer())
+    return code[:2] if code else None
+
+
+def cities(sentence: str) -> list[str]:
+    return [h.place.name_ru for h in find_places(sentence, default_gazetteer(), "ru") if h.place is not None]
+
+
+# ---------------------------------------------------------------- (1) hyphenated and -ей city names in any case
+@pytest.mark.parametrize("sentence, city", [
+    ("Компания «Алтай Минерал» построит в Усть-Каменогорске цех по выпуску брусчатки.", "Усть-Каменогорск"),
+    ("Из Усть-Каменогорска продукцию повезут в Китай.", "Усть-Каменогорск"),
+    ("Инвестор выбрал площадку в Семее для мебельной фабрики.", "Семей"),
+    ("Новое производство появится под Семеем в городе Семее.", "Семей"),
+])
+def test_declined_city_names_are_found(sentence, city):
+    assert any(name.startswith(city) for name in cities(sentence))
+
+
+# ---------------------------------------------------------------- (2) totals, pledges over sectors, public spending
+@pytest.mark.parametrize("text, lang", [
+    ("В индустриальной зоне «Береке» зарегистрированы 14 резидентов с общим объемом инвестиций 95 млрд тенге.", "ru"),
+    ("The Taraz industrial park now hosts 9 participants with total investments of $410 million.", "en"),
+    ("Инвесторы из Турции готовы вложить 250 млн долларов в ряд отраслей – логистику, туризм и медицину.", "ru"),
+    ("Partners from Korea intend to put $300 million into several sectors, including energy and healthcare.", "en"),
+    ("Additional 2.1 billion tenge were provided from the local akimat's reserves for the bridge.", "en"),
+    ("На ремонт котельной из резерва местного исполнительного органа выделили 1,2 млрд тенге.", "ru"),
+    ("Өткен жылы ауыл шаруашылығы саласы 610 миллиард теңгенің өнімін шығарды.", "kk"),
+])
+def test_sums_pledges_and_public_spending_are_not_deals(text, lang):
+    assert [m for m in deals(text, lang=lang) if m.amount is not None] == []
+
+
+def test_single_project_with_a_total_cost_stays_a_deal():
+    text = ("ТОО «Сарыарка Керамик» начало строительство завода керамической плитки в Караганде. "
+            "Общий объем инвестиций составит 12 млрд тенге, будет создано 180 рабочих мест.")
+    out = deals(text, lang="ru")
+    assert len(out) == 1 and out[0].amount == 12e9 and out[0].currency == "KZT"
