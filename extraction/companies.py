@@ -93,7 +93,12 @@ _LENDER = re.compile(r"(?<!\w)(?:bank|банк\w*|fund|фонд\w*|EBRD|ЕБРР
 _LENDING = re.compile(r"loan|credit|lend|financ|кредит|заем|займ|заём|финансир|несие|қарыз", re.IGNORECASE)
 
 
+_CREDIT_BEFORE = re.compile(r"(?:фото|photo|фотосурет|источник|source|автор|author|image)\w*\s*[:©]\s*$", re.IGNORECASE)
+
+
 def _role(sentence: str, start: int, end: int) -> str:
+    if _CREDIT_BEFORE.search(sentence[max(0, start - 16) : start]):
+        return "credit"  # "Фото: АО «Х»", "Photo: X Group": who took the picture, not a party to the deal
     if SUPPLY_AFTER.match(sentence[end : end + 30]):
         return "contractor"
     if _LENDER.search(sentence[max(0, start - 12) : end]) and _LENDING.search(sentence):

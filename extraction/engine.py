@@ -875,12 +875,31 @@ def _anaphoric_document(info: SentInfo, stage: str, start: int, frame: Frame) ->
     return any(st[0] == "memorandum" for s in frame.sentences if s.index < info.index for st in s.stages)
 
 
+# "этот проект", "the plant", "осы зауыт": a sentence pointing back at the deal's own object
+_PROJECT_WORD = re.compile(r"(?<!\w)(?:эт\w+|данн\w+|наш\w*|сво\w+|the|this|its|our|осы|бұл)\s+(?:\w+\s+)?"
+                           r"(?:проект|project|жоба|завод|plant|зауыт|предприяти|комплекс|complex|фабрик|factory|"
+                           r"производств)\w*", re.IGNORECASE)
+
+
+def _about_the_project(info: SentInfo, frame: Frame) -> bool:
+    """Works said in a sentence that names no project and no party of the deal, after the deal was told, are about
+    something else ("вокруг уже возводится новый город"): they do not set the deal's stage."""
+    if info.project or info.companies or info.amounts or info.anaphoric or \
+            _PROJECT_WORD.search(info.sent.text):
+        return True
+    first = frame.sentences[0]
+    told = [s for s in (frame.amount_sent, frame.partner_sent) if s is not None]
+    return info is first or not told or info.index <= max(s.index for s in told) + 1
+
+
 def _status(frame: Frame, infos: list[SentInfo]) -> tuple[str, list[str], tuple[int, int] | None]:
     physical = document = None
     for info in frame.sentences:
         for stage, s, e in info.stages:
             span = (stage, info.sent.start + s, info.sent.start + e)
             if stage in ("construction", "commissioned"):
+                if not _about_the_project(info, frame):
+                    continue
                 if physical is None or STAGE_ORDER[stage] > STAGE_ORDER[physical[0]]:
                     physical = span
             elif not _anaphoric_document(info, stage, s, frame):

@@ -57,7 +57,12 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         r"іске\s+асырылып\s+жатыр|"
         r"(?:is|are)\s+being\s+(?:implemented|developed|constructed|installed)|develops\s+(?:\S+\s+){0,6}project|"
         r"вед(?:утся|[её]тся)\s+работ\w*|works?\s+(?:are|is)\s+(?:being\s+)?carried\s+out|"
-        r"works?\s+(?:are|is)\s+under\s?way)",
+        r"works?\s+(?:are|is)\s+under\s?way|"
+        # the start of works said first: "начаты подготовительные работы по строительству", "дан старт
+        # строительству", "launched construction of"
+        r"начат[аоы]?\s+(?:\w+\s+){0,2}работ\w*\s+по\s+(?:строительств|возведени|сооружени)\w*|"
+        r"(?:дан|дали|дал)\s+старт\w*\s+(?:\w+\s+)?(?:строительств|возведени|реализаци)\w*|"
+        r"(?:launched|kicked\s+off|commenced)\s+(?:the\s+)?construction)",
         re.IGNORECASE)),
     ("agreement", re.compile(
         r"(?<!\w)(соглашени\w*|контракт(?!ор)\w*|инвестиционн\w+\s+договор\w*|договор(?!ённост|енност|ил)\w*|"
@@ -332,6 +337,12 @@ _IN_STAGES = re.compile(r"\s+(?:в|in)\s+(?:дв[ау]|тр[иеё]х?|четы�
                         r"(?:этап|очеред|фаз|stage|phase)\w*", re.IGNORECASE)
 
 
+_NUMBER_WORD = (r"(?:\d+|одн\w+|дв[ауе]\w*|тр[иеё]\w*|четыр\w+|пят\w+|шест\w+|сем\w+|восьм\w+|one|two|three|four|"
+                r"five|six|seven|eight|nine|ten|бір\w*|екі\w*|үш\w*|төрт\w*|бес\w*|алты\w*)")
+_SOME_OF_MANY = re.compile(rf"(?<!\w){_NUMBER_WORD}\s+(?:из\s+|of\s+(?:the\s+)?|out\s+of\s+(?:the\s+)?){_NUMBER_WORD}"
+                           rf"(?!\w)|{_NUMBER_WORD}\w*\s+{_NUMBER_WORD}\w*\s+(?:\w+\s+)?ішінде", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8192)
 def _stages_in(sentence: str) -> tuple:
     """Stage cues in a sentence; an agreement that is only planned next to another document does not count."""
@@ -349,6 +360,10 @@ def _stages_in(sentence: str) -> tuple:
                 continue  # "no agreement has been signed", "соглашение пока не подписано"
             if stage == "construction" and _IN_STAGES.match(sentence, m.end()):
                 continue  # "реализуется в три этапа", "is being implemented in three stages": the plan, not progress
+            if stage == "commissioned" and _SOME_OF_MANY.search(sentence, 0, m.start()):
+                # "три из шести корпусов уже запущены", "two of the five lines started": the rest is still built
+                out.append(("construction", m.start(), m.end()))
+                continue
             out.append((stage, m.start(), m.end()))
     return out
 

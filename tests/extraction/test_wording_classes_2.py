@@ -53,3 +53,52 @@ def test_single_project_with_a_total_cost_stays_a_deal():
             "Общий объем инвестиций составит 12 млрд тенге, будет создано 180 рабочих мест.")
     out = deals(text, lang="ru")
     assert len(out) == 1 and out[0].amount == 12e9 and out[0].currency == "KZT"
+
+
+# ---------------------------------------------------------------- (3) status wording
+def stage_of(sentence: str) -> list[str]:
+    from extraction.fields import stages_in
+    return [s for s, _, _ in stages_in(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "В Жамбылской области начаты подготовительные работы по строительству сахарного завода.",
+    "Сегодня дан старт строительству логистического центра в Костанае.",
+    "В Таразе дали старт возведению текстильной фабрики.",
+    "The investor launched construction of a glass container plant near Kostanay.",
+])
+def test_start_of_works_said_first_is_construction(sentence):
+    assert "construction" in stage_of(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Три из шести корпусов птицефабрики уже запущены.",
+    "Two of the five production lines were launched in March.",
+    "2 из 4 теплиц введены в эксплуатацию.",
+])
+def test_some_units_of_many_launched_is_still_construction(sentence):
+    found = stage_of(sentence)
+    assert "construction" in found and "commissioned" not in found
+
+
+def test_whole_plant_launched_is_commissioned():
+    assert "commissioned" in stage_of("The brick plant was launched in Shymkent in May.")
+
+
+def test_works_on_another_object_later_do_not_set_the_stage():
+    text = ("Компания «Жетысу Цемент Холдинг» планирует построить в Алматинской области цементный завод. "
+            "В проект намерены вложить 150 млн долларов. "
+            "Регион сейчас быстро растет. "
+            "Неподалеку уже возводится новый жилой массив.")
+    out = deals(text, lang="ru")
+    assert len(out) == 1 and out[0].status == "memorandum"
+
+
+# ---------------------------------------------------------------- (4) photo credits name no partner
+@pytest.mark.parametrize("text", [
+    "В Атырау начато строительство шинного завода стоимостью 120 млрд тенге Фото: АО «Каспий Инвест Медиа»",
+    "A tyre plant worth $300 million is being built in Atyrau. Photo: Steppe Media Group LLP",
+])
+def test_photo_credit_is_not_the_partner(text):
+    out = deals(text)
+    assert out and all(m.partner_name is None for m in out)
