@@ -42,13 +42,18 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
      r"производств)\w*|chemical\s+(?:plant|complex)|химия\s+зауыт\w*", "20.13"),
     (r"глифосат\w*|гербицид\w*|пестицид\w*|бактерицид\w*|herbicide\w*|pesticide\w*|агрохими\w*", "20.20"),
     (r"метанол\w*|methanol|аммиак\w*|ammonia|карбамид\w*|urea|удобрен\w*|fertili[sz]er\w*|тыңайтқыш\w*", "20.15"),
+    # potash salts dug and enriched at a deposit are mining of chemical minerals (fertiliser plants are above)
+    (r"калийн\w+\s+сол\w*|калий\w*\s+тұз\w*|potassium\s+salts?|potash", "08.91"),
+    (r"моющ\w+\s+средств\w*|чистящ\w+\s+средств\w*|бытов\w+\s+хими\w*|(?:household\s+)?cleaning\s+products?|"
+     r"household\s+chemicals|detergent\w*|тұрмыстық\s+химия\w*|жуғыш\s+зат\w*", "20.41"),
     (r"капельн\w*|drip\w*|тамшылат\w*|полимер\w*\s+(?:\w+\s+){0,2}труб\w*|пластиков\w*\s+труб\w*|plastic\s+pipe\w*|"
      r"полиэтилен\w*\s+труб\w*|PE\s+pipe\w*|пластик\w*|plastic\w*|полимер\w*|ПВХ|PVC", "22.21"),
     (r"скотч\w*|клейк\w+\s+лент\w*|стрейч\w*|пл[её]нк\w*|adhesive\s+tape\w*|tape\b|film\b", "22.29"),
     (r"полипропилен\w*|полиэтилен\w*|polyethylene|polypropylene", "20.16"),
     (r"газохими\w*|нефтехими\w*|petrochemical\w*", "20.14"),
     (r"лекарствен\w*|фарм\w*|pharma\w*|препарат\w*|дәрі\w*|vaccin\w*|вакцин\w*", "21.20"),
-    (r"шприц\w*|syringe\w*|медицинск\w+\s+издел\w*|medical\s+device\w*", "32.50"),
+    (r"шприц\w*|syringe\w*|медицинск\w+\s+издел\w*|medical\s+device\w*|(?:издели|продукци|товар)\w*\s+"
+     r"медицинского\s+назначения|medical[- ]purpose\s+products?|медициналық\s+мақсаттағы\s+\w+", "32.50"),
     (r"шин\w*|tyre\w*|tire\w*", "22.11"),
     (r"нетканн?\w*|non-?wovens?\w*|spunbond\w*|тоқылмаған\w*", "13.95"),
     (r"ДСП|ЛДСП|МДФ|ДВП|OSB|древесн\w+\s+плит\w*|chipboard\w*|particle\s*board\w*|fibreboard\w*|"
@@ -78,8 +83,12 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"стальн\w*\s+труб\w*|steel\s+pipe\w*|pipe\s+mill|line\s+pipe|болат\s+құбыр\w*|труб\w*|pipe\w*|құбыр\w*",
      "24.20"),
     (r"литей\w*|отливк\w*|foundry|casting\w*", "24.51"),
+    # cans and tins are metal packaging, whatever metal they are pressed from
+    (r"(?:алюминиев|жестян|металлическ|консервн)\w*\s+банок|банок\s+из\s+алюмини\w*|(?:aluminium|aluminum|metal|tin|"
+     r"beverage)\s+cans|алюминий\s+банка\w*", "25.92"),
     (r"алюмини\w*|aluminium|aluminum", "24.42"),
-    (r"медеплавил\w*|copper\s+smelter|copper\s+cathode\w*|катод\w*|рафинирован\w*\s+мед\w*", "24.44"),
+    (r"медеплавил\w*|copper\s+smelt\w*|copper\s+cathode\w*|катод\w*|рафинирован\w*\s+мед\w*|"
+     r"выплавк\w*\s+меди|мыс\s+балқыт\w*|copper\s+(?:mill|works)\b", "24.44"),
     (r"алюмини\w+\s+(?:лист|прокат|профил)\w*|aluminum\s+sheets?|aluminium\s+sheets?", "24.42"),
     (r"(?:легирован|углеродист|нержаве|конструкционн|листов|сортов)\w*\s+стал\w*|сталь\w*|стальн\w*|"
      r"электрометаллург\w*|арматур\w*|"
@@ -131,7 +140,11 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"птицефабрик\w*|птицеводческ\w*|бройлер\w*|broiler\w*|poultry\s+farm\w*|poultry|птиц\w*|құс\s+фабрика\w*|"
      r"құс\s+шаруашылығ\w*|құс\w*", "01.47"),
     (r"молочно-товарн\w*|МТФ|сүт-тауар\w*|сүт\s+тауар\w*|dairy\s+(?:farm|cattle|herd)\w*|дойн\w*|коров\w*|cows?\b|"
-     r"сиыр\w*|молочн\w*\s+ферм\w*|сүт\s+ферма\w*", "01.41"),
+     r"сиыр\w*|молочн\w*\s+ферм\w*|сүт\s+ферма\w*|"
+     # a farm keeps the herd even when it also processes the milk: "сүт өнімдерін өңдейтін ферма", "dairy
+     # processing farm"
+     r"(?:сүт|молоч|молок|dairy|milk)\w*\s+(?:[\w-]+\s+){0,3}(?:ферм|farm)\w*|"
+     r"(?:ферм|farm)\w*\s+(?:[\w-]+\s+){0,3}(?:сүт|молоч|молок|dairy|milk)\w*", "01.41"),
     (r"свин\w*|pig\w*|шошқа\w*", "01.46"),
     (r"хлопк\w*-сырц\w*|выращиван\w*\s+хлопк\w*|мақта\s+өсір\w*|cotton\s+growing", "13.10"),
     (r"овц\w*|sheep|қой\s+шаруашылығ\w*", "01.45"),
@@ -145,7 +158,8 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"молок\w*|молоч\w*|сыр(?:ы|ов|а|ный|ная|ное|ные|оварн\w*)?(?!\w)|dairy|milk|сүт\w*", "10.51"),
     (r"мясо\w*|мясн\w*|мяса|meat|beef|slaughter\w*|убой\w*|ет\s+(?:өңдеу|комбинат|өнім)\w*|колбас\w*", "10.11"),
     (r"рыб\w*|fish\w*|балық\w*", "10.20"),
-    (r"крахмал\w*|глютен\w*|starch|gluten|глубок\w*\s+переработ\w*\s+зерн\w*|бидай\w*|wheat\s+processing|"
+    (r"крахмал\w*|глютен\w*|starch|gluten|глубок\w*\s+переработ\w*\s+(?:зерн|кукуруз|пшениц)\w*|бидай\w*|"
+     r"(?:deep\s+)?(?:corn|grain|maize|wheat)\s+(?:deep\s+)?processing|жүгері\w*\s+(?:терең\s+)?өңде\w*|"
      r"терең\s+өңде\w*", "10.62"),
     (r"детск\w+\s+питани\w*|baby\s+food|infant\s+(?:formula|food)|балалар\s+тағам\w*", "10.86"),
     (r"мук\w*|мельниц\w*|flour|ұн\b", "10.61"),

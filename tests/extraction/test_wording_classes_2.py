@@ -102,3 +102,43 @@ def test_works_on_another_object_later_do_not_set_the_stage():
 def test_photo_credit_is_not_the_partner(text):
     out = deals(text)
     assert out and all(m.partner_name is None for m in out)
+
+
+# ---------------------------------------------------------------- (5) sector descriptions -> OKED division
+@pytest.mark.parametrize("sentence, div", [
+    ("Компания построит медеплавильный завод мощностью 200 тыс. тонн катодной меди.", "24"),
+    ("The partners agreed to build a copper smelting plant near Balkhash.", "24"),
+    ("A copper mill with a capacity of 150,000 tonnes a year will be built in Karaganda region.", "24"),
+    ("В ауыле построят ферму по переработке молочной продукции на 600 голов.", "01"),
+    ("Сүт өнімдерін шығаратын жаңа ферма салынады.", "01"),
+    ("A dairy processing farm for 400 cows opens in Kostanay.", "01"),
+    ("Китайская корпорация реализует проект глубокой переработки кукурузы.", "10"),
+    ("The investor signed a contract for a deep wheat processing project.", "10"),
+    ("A grain deep processing complex will be built in Kostanay region.", "10"),
+    ("В Таразе запустили производство изделий медицинского назначения.", "32"),
+    ("The factory will make medical-purpose products such as bandages.", "32"),
+    ("Завод будет выпускать 300 млн алюминиевых банок в год.", "25"),
+    ("A beverage cans line will be installed at the site.", "25"),
+    ("The complex will produce potassium salts at the deposit.", "08"),
+    ("На месторождении построят комплекс по обогащению калийных солей.", "08"),
+    ("The Uzbek company will set up the manufacture of household cleaning products.", "20"),
+    ("В Караганде начнут выпуск моющих средств и бытовой химии.", "20"),
+])
+def test_sector_descriptions(sentence, div):
+    assert division(sentence) == div
+
+
+def test_potash_fertiliser_plant_stays_fertiliser():
+    code, _ = sector_for(["Будет построен завод калийных удобрений."], default_gazetteer())
+    assert code == "20.15"
+
+
+@pytest.mark.parametrize("text", [
+    ("В Павлодаре наладили выпуск керамической плитки. Проект обошелся в 6,2 млрд тенге. "
+     "На предприятии создали 90 рабочих мест."),
+    ("In Oral, the Zhaiyk Glass company launched the production of glass containers. "
+     "The project cost 14 billion tenge."),
+])
+def test_launched_output_opens_the_deal(text):
+    out = deals(text)
+    assert len(out) == 1 and out[0].status == "commissioned" and out[0].oked is not None
