@@ -18,6 +18,21 @@ from extraction.regex_gate import gate_names
 
 # (stem regex, OKED code); earlier rows are more specific and win over later ones inside the same phrase
 SECTOR_SEEDS: list[tuple[str, str]] = [
+    # works whose description names a material or a vehicle they are not made of: the waste is processed, the
+    # road is built, the wagons are repaired
+    (r"переработк\w*\s+(?:\w+\s+){0,2}отход\w*|отход\w*\s+(?:\w+\s+){0,2}переработ\w*|"
+     r"(?:plastic|tyre|tire|rubber|paper|glass)\s+waste|waste\s+(?:plastic|tyres?|tires?)|қалдықтар\w*\s+өңде\w*",
+     "38.32"),
+    (r"автомобильн\w+\s+дорог\w*|автомобиль\s+жол\w*|motor\s+road\w*", "42.11"),
+    (r"аэропорт\w*|airport\w*|әуежай\w*|аэровокзал\w*|air\s+terminal\w*", "52.23"),
+    (r"(?:ремонт|техническ\w+\s+обслуживани)\w*\s+(?:\w+\s+){0,2}(?:вагон|локомотив|техник|оборудовани|"
+     r"двигател|автомобил|самол[её]т|колес|колёс)\w*|сервисн\w+\s+(?:центр|цех)\w*|"
+     r"(?:repair|maintenance|overhaul)\s+(?:\w+\s+){0,2}(?:shop|plant|workshop|facility|depot|cent(?:er|re))|"
+     r"жөндеу\w*", "33.17"),
+    (r"горно-металлургическ\w*|mining\s+and\s+metallurgical|тау-кен\s+металлургия\w*", "24.10"),
+    (r"железорудн\w*|iron\s+ore|темір\s+кен\w*|окатыш\w*|iron\s+pellet\w*", "07.10"),
+    (r"водород\w*|hydrogen|сутегі\w*", "20.11"),
+    (r"биогаз\w*|biogas|биометан\w*|biomethane", "35.21"),
     # energy
     (r"ветро\w*|ВЭС|wind\w*|жел\s+электр\w*|жел\s+станс\w*|жел\s+парк\w*", "35.11.4"),
     (r"солнечн\w*|СЭС|solar|photovoltaic|фотоэлектр\w*|күн\s+электр\w*|күн\s+станс\w*|күн\s+панель\w*", "35.11.5"),
@@ -51,7 +66,16 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"скотч\w*|клейк\w+\s+лент\w*|стрейч\w*|пл[её]нк\w*|adhesive\s+tape\w*|tape\b|film\b", "22.29"),
     (r"полипропилен\w*|полиэтилен\w*|polyethylene|polypropylene", "20.16"),
     (r"газохими\w*|нефтехими\w*|petrochemical\w*", "20.14"),
-    (r"лекарствен\w*|фарм\w*|pharma\w*|препарат\w*|дәрі\w*|vaccin\w*|вакцин\w*", "21.20"),
+    (r"лекарств\w*|фарм\w*|pharma\w*|препарат\w*|дәрі\w*|vaccin\w*|вакцин\w*|medicines|drugs\b", "21.20"),
+    (r"лакокрасочн\w*|красок|краски\b|paints?\b|coatings?\b|бояу\w*", "20.30"),
+    (r"табач\w*|tobacco|сигарет\w*|cigarette\w*|темекі\w*", "12.00"),
+    (r"пивовар\w*|пиво\w*|пива\b|brewer\w*|beer\b|солод\w*|malt\b|malting", "11.05"),
+    (r"бытов\w+\s+техник\w*|(?:household|home)\s+appliance\w*|тұрмыстық\s+техника\w*|холодильник\w*|"
+     r"refrigerators?|стиральн\w+\s+машин\w*|washing\s+machines?|кондиционер\w*|air\s+conditioners?", "27.51"),
+    (r"смартфон\w*|smartphone\w*|ноутбук\w*|laptop\w*|компьютер\w*|computers?\b|планшет\w*|"
+     r"электроник\w*|electronics|микросхем\w*|semiconductor\w*|полупроводник\w*", "26.20"),
+    (r"деревообраб\w*|woodworking|sawmill\w*|лесопил\w*|пиломатериал\w*|lumber|timber\s+processing|"
+     r"ағаш\s+өңдеу\w*|пеллет\w*|pellets?\b", "16.10"),
     (r"шприц\w*|syringe\w*|медицинск\w+\s+издел\w*|medical\s+device\w*|(?:издели|продукци|товар)\w*\s+"
      r"медицинского\s+назначения|medical[- ]purpose\s+products?|медициналық\s+мақсаттағы\s+\w+", "32.50"),
     (r"шин\w*|tyre\w*|tire\w*", "22.11"),
@@ -197,16 +221,19 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"логистическ\w*|склад\w*|logistic\w*|warehous\w*|терминал\w*|логистика\w*|хаб\w*|hub\b|dry\s+port|"
      r"сухой\s+порт|қойма\w*", "52.10"),
     (r"гостиниц\w*|отел\w*|hotel\w*|қонақ\s*үй\w*", "55.10"),
-    (r"трансграничн\w+\s+центр\w*|оптов\w+\s+(?:центр|рын|торг)\w*|центр\w*\s+товаров|wholesale\w*|"
+    (r"трансграничн\w+\s+центр\w*|оптов\w+\s+(?:центр|рын|торг)\w*|оптово-распределительн\w*|"
+     r"распределительн\w+\s+центр\w*|distribution\s+cent(?:er|re)\w*|центр\w*\s+товаров|wholesale\w*|"
      r"сауда-логистика\w*", "46.90"),
     (r"объездн\w+\s+дорог\w*|автодорог\w*|автотрасс\w*|трасс\w*|дорог\w*|highway\w*|\broads?\b|"
      r"автомобиль\s+жол\w*", "42.11"),
     (r"железнодорожн\w+\s+лини\w*|железн\w+\s+дорог\w*|railway\s+line\w*|railroad\w*|темір\s+жол\w*", "42.12"),
-    (r"туристск\w*|курорт\w*|resort\w*|туристік\w*", "55.20"),
+    (r"туристск\w*|туристическ\w*|курорт\w*|resort\w*|туристік\w*|tourist\s+(?:complex|cent(?:er|re)|village)\w*|"
+     r"зон\w*\s+отдыха|база\s+отдыха|демалыс\s+орн\w*", "55.20"),
     (r"больниц\w*|клиник\w*|hospital\w*|clinic\w*|аурухана\w*", "86.10"),
     (r"школ\w*|school\w*|мектеп\w*", "85.31"),
     (r"жил\w+\s+комплекс\w*|жил\w*\s+дом\w*|housing|residential", "41.20"),
-    (r"торгов\w+\s+центр\w*|shopping\s+(?:mall|cent(?:er|re))|сауда\s+орталығ\w*", "68.20"),
+    (r"торгово-развлекательн\w*|ТРЦ|торгов\w+\s+центр\w*|shopping\s+(?:mall|cent(?:er|re))|"
+     r"сауда\s+орталығ\w*", "68.20"),
     (r"переработ\w*\s+отход\w*|мусоро\w*|waste|recycl\w*|қалдық\w*|тверд\w+\s+(?:бытов\w+\s+)?отход\w*|"
      r"бытов\w+\s+(?:\w+\s+)?отход\w*|ТБО", "38.32"),
     (r"строительн\w+\s+материал\w*|стройматериал\w*|building\s+materials?|құрылыс\s+материал\w*", "23.69"),

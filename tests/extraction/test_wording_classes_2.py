@@ -142,3 +142,30 @@ def test_potash_fertiliser_plant_stays_fertiliser():
 def test_launched_output_opens_the_deal(text):
     out = deals(text)
     assert len(out) == 1 and out[0].status == "commissioned" and out[0].oked is not None
+
+
+@pytest.mark.parametrize("sentence, div", [
+    ("В Актобе построят завод по переработке пластиковых отходов.", "38"),
+    ("A tyre waste recycling line opens near Pavlodar.", "38"),
+    ("Будет реконструирована автомобильная дорога до границы.", "42"),
+    ("The investor will build a new airport terminal in Turkistan.", "52"),
+    ("В Экибастузе откроют цех по ремонту вагонов.", "33"),
+    ("Жаңа шеберхана локомотив дөңгелектерін жөндеуге арналған.", "33"),
+    ("A locomotive repair depot will be set up in Shu.", "33"),
+    ("Строится горно-металлургический комплекс.", "24"),
+    ("The plant will make iron ore pellets.", "07"),
+    ("A green hydrogen project in Mangystau region.", "20"),
+    ("В Костанае запустили биогазовую установку.", "35"),
+    ("Фабрика по производству лекарств откроется в Шымкенте.", "21"),
+    ("Завод лакокрасочных материалов построят в Алматы.", "20"),
+    ("Табачная фабрика расширит производство.", "12"),
+    ("A brewery will be built in Taraz.", "11"),
+    ("Запуск производства бытовой техники в Алматинской области.", "27"),
+    ("Завод по сборке смартфонов и ноутбуков.", "26"),
+    ("Деревообрабатывающий завод в Риддере.", "16"),
+    ("Туристический комплекс на берегу Алаколя.", "55"),
+    ("Оптово-распределительный центр для фермеров.", "46"),
+    ("Торгово-развлекательный центр в Актау.", "68"),
+])
+def test_more_sector_descriptions(sentence, div):
+    assert division(sentence) == div
