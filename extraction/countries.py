@@ -86,6 +86,38 @@ CITY_COUNTRY: dict[str, str] = {
     "ташкент": "UZ", "берлин": "DE", "дубай": "AE", "абу-даби": "AE",
 }
 
+# provinces and cities that often open a company's name ("Shandong X Group", "ООО «Циндао Y»"): the name
+# carries its seat. Stems match a word start (Latin and Cyrillic spellings).
+SEAT_IN_NAME: dict[str, str] = {
+    **{w: "CN" for w in (
+        "xinjiang", "shandong", "jiangsu", "zhejiang", "henan", "hebei", "hubei", "hunan", "sichuan", "guangdong",
+        "fujian", "anhui", "shaanxi", "shanxi", "gansu", "qinghai", "yunnan", "guizhou", "liaoning", "jilin",
+        "heilongjiang", "ningxia", "tianjin", "chongqing", "qingdao", "dalian", "urumqi", "xi'an", "xian",
+        "lianyungang", "wuhan", "hangzhou", "nanjing", "ningbo", "xiamen", "jinan", "harbin", "shenyang",
+        "zhengzhou", "changsha", "chengdu", "kunming", "lanzhou", "yantai", "weifang", "tangshan", "baotou",
+        "синьцзян", "шаньдун", "цзянсу", "чжэцзян", "хэнань", "хэбэй", "хубэй", "хунань", "сычуань", "гуандун",
+        "фуцзянь", "аньхой", "шэньси", "шаньси", "ганьсу", "цинхай", "юньнань", "гуйчжоу", "ляонин", "цзилинь",
+        "хэйлунцзян", "нинся", "тяньцзинь", "чунцин", "циндао", "далянь", "урумчи", "сиань", "ляньюньган",
+        "ухань", "ханчжоу", "нанкин", "нинбо", "сямынь", "цзинань", "харбин", "шэньян", "чжэнчжоу", "чанша",
+        "чэнду", "куньмин", "ланьчжоу", "яньтай", "вэйфан", "таншань", "баотоу", "шэньчжэнь", "гуанчжоу",
+        "шанхай", "пекин", "beijing", "shanghai", "shenzhen", "guangzhou")},
+    **{w: "TR" for w in ("istanbul", "ankara", "izmir", "bursa", "konya", "gaziantep", "kayseri", "стамбул",
+                         "анкара", "измир", "бурса")},
+    **{w: "RU" for w in ("moscow", "москв", "петербург", "новосибирск", "екатеринбург", "челябинск", "омск",
+                         "казань", "kazan")},
+    **{w: "KR" for w in ("seoul", "busan", "сеул", "пусан")},
+    **{w: "UZ" for w in ("tashkent", "samarkand", "ташкент", "самарканд", "узбек")},
+}
+_SEAT_RE = re.compile(r"(?<![\w'])(" + "|".join(sorted(map(re.escape, SEAT_IN_NAME), key=len, reverse=True)) + r")",
+                      re.IGNORECASE)
+
+
+def country_of_seat_in_name(name: str) -> str | None:
+    """The country of a province or city that the company's own name carries ("Qingdao X", "«Шаньдун Y»")."""
+    m = _SEAT_RE.search(name)
+    return SEAT_IN_NAME[m.group(1).lower()] if m else None
+
+
 # Russian legal forms that imply the country of incorporation when nothing else is said
 LEGAL_FORM_COUNTRY: list[tuple[str, str]] = [
     (r"\bТОО\b|\bЖШС\b|\bЖШҚ\b|\bLLP\b|^АО\b|^АҚ\b|\bАҚ$|\bҰК\b|\bНК\b", "KZ"),

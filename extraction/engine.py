@@ -20,7 +20,12 @@ from dataclasses import dataclass, field
 from extraction import cues
 from extraction.amounts import Money, find_amounts
 from extraction.companies import Company, find_companies, same_company
-from extraction.countries import country_from_legal_form, country_mentions, investor_countries
+from extraction.countries import (
+    country_from_legal_form,
+    country_mentions,
+    country_of_seat_in_name,
+    investor_countries,
+)
 from extraction.fields import (
     COOP_CUE,
     MULTI_PARTNER_CUE,
@@ -449,12 +454,19 @@ def _company_country(info: SentInfo, company: Company) -> str | None:
     before = [c for c in info.countries if c[1] <= company.start and company.start - c[1] <= 120]
     inside = [c for c in info.countries if company.start <= c[0] < company.end]
     after = [c for c in info.countries if 0 <= c[0] - company.end <= 30]
+    if inside and (not before or company.start - before[-1][1] > 25):
+        # "the Prime Minister of Kazakhstan met the head of China X Mining": the name's own country beats a
+        # country word said of someone else further back
+        return inside[0][2]
     if before:
         return before[-1][2]
     after = [c for c in after if re.fullmatch(r"[\s,(–—-]*(?:(?:an?|the)\s+)?(?:(?:из|from)\s+(?:the\s+)?)?",
                                               info.sent.text[company.end : c[0]])]
     if after:
         return after[0][2]
+    seat = country_of_seat_in_name(company.name)
+    if seat:
+        return seat
     legal = country_from_legal_form(company.name)
     if legal:
         return legal

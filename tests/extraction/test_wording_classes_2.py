@@ -169,3 +169,23 @@ def test_launched_output_opens_the_deal(text):
 ])
 def test_more_sector_descriptions(sentence, div):
     assert division(sentence) == div
+
+
+# ---------------------------------------------------------------- (6) partner country cues
+def test_seat_in_the_company_name_gives_the_country():
+    from extraction.countries import country_of_seat_in_name
+    assert country_of_seat_in_name("Shandong Lutai Building Materials Co., Ltd") == "CN"
+    assert country_of_seat_in_name("ООО «Циндао Хуасин Логистика»") == "CN"
+    assert country_of_seat_in_name("Izmir Tekstil Sanayi") == "TR"
+    assert country_of_seat_in_name("Nurly Zher Holding") is None
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Подписано соглашение с ООО «Ханчжоу Синьюань Машинери» о строительстве завода в Таразе стоимостью "
+     "40 млрд тенге.", "CN"),
+    ("The Kazakh Minister of Industry met the chairman of China Rongsheng Heavy Machinery Co. Ltd, and the sides "
+     "signed an agreement to build a $250 million excavator plant in Karaganda region.", "CN"),
+])
+def test_partner_country_from_the_name_itself(text, code):
+    out = deals(text)
+    assert out and out[0].partner_country == code
