@@ -176,7 +176,8 @@ BULLET = re.compile(r"^\s*(?:[-–—•·*▪●]|\d{1,2}[.)])\s+")
 # a new item of a round-up: "Также ...", "Еще один проект", "Another Turkish company", "Сонымен қатар"
 NEW_ITEM = re.compile(
     r"^(?:[^\w]*)(?:также|кроме\s+того|помимо\s+этого|помимо\s+того|ещ[её]|другой|другая|другое|другие|"
-    r"следующ\w+|вместе\s+с\s+тем|наряду\s+с\s+этим|параллельно|also|in\s+addition|additionally|another|"
+    r"следующ\w+|вместе\s+с\s+тем|наряду\s+с\s+этим|параллельно|одновременно|at\s+the\s+same\s+time|"
+    r"simultaneously|also|in\s+addition|additionally|another|"
     r"besides|moreover|furthermore|next|сонымен\s+(?:қатар|бірге)|сондай-ақ|тағы|бұдан\s+бөлек|бұған\s+қоса|"
     r"одним\s+из|одной\s+из|one\s+of\s+the|в\s+их\s+числе|среди\s+них|among\s+them|в\s+том\s+числе|"
     r"олардың\s+қатарында|солардың\s+бірі|к\s+примеру|например|for\s+example|for\s+instance|"
@@ -265,7 +266,11 @@ FUTURE_BUILD = re.compile(
     r"план\w*\s+(?:ввода|запуска|открытия|строительства)|жоспарлануда|"
     r"жүзеге\s+асырылады|басталмақ|іске\s+асырады|жүзеге\s+асырады|"
     # "салуды жоспарлап отыр" is "планирует построить"
-    r"(?:салуды|ашуды|қосуды|құрылысын)\s+жоспарла\w*)",
+    r"(?:салуды|ашуды|қосуды|құрылысын)\s+жоспарла\w*|"
+    # the start of works announced: "начнется строительство", "стартует возведение", "construction will begin"
+    r"(?:начн(?:[её]тся|утся|[её]м|ут)|стартует|стартуют)\s+(?:\w+\s+)?(?:строительств|возведени|сооружени|"
+    r"реализаци)\w*|(?:construction|works?)\s+(?:\w+\s+){0,4}will\s+(?:start|begin|commence)|"
+    r"will\s+(?:start|begin|commence)\s+(?:the\s+)?(?:construction|building)|құрылысы\s+басталады)",
     re.IGNORECASE,
 )
 INTENT = re.compile(

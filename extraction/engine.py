@@ -1431,7 +1431,7 @@ def _amount_doubt(frame: Frame) -> str | None:
     return None
 
 
-_AMONG = re.compile(r"(?<!\w)(?:в\s+числе|среди|одн\w+\s+из|among|one\s+of|including|in\s+the\s+list\s+of)"
+_AMONG = re.compile(r"(?<!\w)(?:в\s+числе|среди|од(?:ин|н\w+)\s+из|among|one\s+of|including|in\s+the\s+list\s+of)"
                     r"\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _AMONG_AFTER = re.compile(r"\s+(?:\S+\s+)?(?:бірі|қатарында|ішінде)(?!\w)", re.IGNORECASE)
 

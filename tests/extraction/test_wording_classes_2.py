@@ -189,3 +189,35 @@ def test_seat_in_the_company_name_gives_the_country():
 def test_partner_country_from_the_name_itself(text, code):
     out = deals(text)
     assert out and out[0].partner_country == code
+
+
+# ---------------------------------------------------------------- (7) round-up items
+@pytest.mark.parametrize("text, amount", [
+    ("В Костанайской области в этом году запустят 15 объектов. Один из проектов уже открыли – "
+     "мебельная фабрика за 3,2 млрд тенге.", 3.2e9),
+    ("Один из объектов – завод по выпуску плитки стоимостью 8 млрд тенге – открыт в Кокшетау.", 8e9),
+])
+def test_one_of_the_projects_keeps_its_own_amount(text, amount):
+    out = [m for m in deals(text, lang="ru") if m.amount is not None]
+    assert len(out) == 1 and out[0].amount == amount
+
+
+@pytest.mark.parametrize("sentence", [
+    "В следующем месяце начнется строительство молочного завода.",
+    "В Сатпаеве стартует возведение обогатительной фабрики.",
+    "Construction of the terminal will begin in spring.",
+    "The company will start construction of a flour mill next year.",
+])
+def test_announced_start_of_works_is_a_future_build(sentence):
+    from extraction.cues import weak_stages_in
+    assert any(kind == "future" for kind, _, _ in weak_stages_in(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Одновременно начнется строительство склада.",
+    "At the same time, a second kiln will be built.",
+    "Simultaneously, the investor will open a repair shop.",
+])
+def test_at_the_same_time_marks_another_item(sentence):
+    from extraction.cues import NEW_ITEM
+    assert NEW_ITEM.search(sentence)
