@@ -18,6 +18,11 @@ LEGAL_SUFFIX = (
 LATIN_COMPANY_WITH_FORM = re.compile(rf"(?<![{_LAT}\w])((?:{_WORD}\s+){{0,7}}{_WORD})({LEGAL_SUFFIX}(?![{_LAT}]))")
 LATIN_COMPANY = re.compile(rf"(?<![{_LAT}\w])((?:{_WORD}\s+){{0,7}}{_WORD})()")
 _FORMS_BEFORE = r"ТОО|ООО|АО|АҚ|ЖШС|ЖШҚ|ОАО|ПАО|ЗАО|ЧК|LLP|JSC|LLC"
+# the English press often puts the legal form first: "by LLP Steppe Agro and LLP Kokshe Trade", "JSC Ak Bidai"
+_LATIN_FORM_FIRST = r"(?:LLP|JSC|LLC|PJSC|TOO|LTD)"
+PREFIX_FORM_COMPANY = re.compile(
+    rf"(?<![{_LAT}\w]){_LATIN_FORM_FIRST}\s+[{_UP}][{_LAT}0-9&\-]*(?:\s+(?!{_LATIN_FORM_FIRST}\b)[{_UP}][{_LAT}0-9&\-]*)"
+    rf"{{0,4}}")
 _CYR_WORD = r"(?:[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+|[А-ЯЁӘҒҚҢӨҰҮҺІ]{2,6})"
 CYRILLIC_COMPANY = re.compile(
     rf"(?<!\w)(?:компани(?:я|и|ей|ю)|корпораци(?:я|и|ей)|холдинг(?:а|ом)?|концерн(?:а|ом)?|фирм(?:а|ы|ой))\s+"
@@ -38,7 +43,10 @@ _CUE_BEFORE = re.compile(
     r"фабрикасы\w*|"
     # the other side of a document: "an agreement with CNBM International", "меморандум с Hyundai Engineering"
     r"(?:agreements?|memorand\w*|MoU|contracts?|deals?|signed|partnered)\s+with|"
-    r"(?:соглашени\w*|меморандум\w*|контракт\w*|договор\w*|подписал\w*)\s+с)\s*[–—:-]?\s*$",
+    r"(?:соглашени\w*|меморандум\w*|контракт\w*|договор\w*|подписал\w*)\s+с|"
+    # the partner of the works: "together with X", "jointly with X", "implemented by X", "совместно с X"
+    r"(?:together|jointly)\s+with|(?:implemented|built|developed|constructed|carried\s+out)\s+by|"
+    r"совместно\s+с)\s*[–—:-]?\s*$",
     re.IGNORECASE,
 )
 _CUE_AFTER = re.compile(r"^\s*(компани\w*|корпорация\w*|company\b|corporation\b|has\b|have\b|signed|will\b|plans\b|"
@@ -128,6 +136,11 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
             continue
         name = m.group(0).strip()
         out.append(Company(name, m.start(), m.start() + len(name), _role(sentence, m.start(), m.end()), bool(form)))
+        taken.append((m.start(), m.end()))
+    for m in PREFIX_FORM_COMPANY.finditer(sentence):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        out.append(Company(m.group(0), m.start(), m.end(), _role(sentence, m.start(), m.end()), True))
         taken.append((m.start(), m.end()))
     # a Cyrillic name without quotes after its kind: "компанией Карачаганак Петролиум Оперейтинг Б.В."
     for m in CYRILLIC_COMPANY.finditer(sentence):

@@ -177,7 +177,7 @@ BULLET = re.compile(r"^\s*(?:[-–—•·*▪●]|\d{1,2}[.)])\s+")
 NEW_ITEM = re.compile(
     r"^(?:[^\w]*)(?:также|кроме\s+того|помимо\s+этого|помимо\s+того|ещ[её]|другой|другая|другое|другие|"
     r"следующ\w+|вместе\s+с\s+тем|наряду\s+с\s+этим|параллельно|одновременно|at\s+the\s+same\s+time|"
-    r"simultaneously|also|in\s+addition|additionally|another|"
+    r"simultaneously|also|in\s+addition|additionally|another|one\s+more|"
     r"besides|moreover|furthermore|next|сонымен\s+(?:қатар|бірге)|сондай-ақ|тағы|бұдан\s+бөлек|бұған\s+қоса|"
     r"одним\s+из|одной\s+из|one\s+of\s+the|в\s+их\s+числе|среди\s+них|among\s+them|в\s+том\s+числе|"
     r"олардың\s+қатарында|солардың\s+бірі|к\s+примеру|например|for\s+example|for\s+instance|"
@@ -287,6 +287,15 @@ OPERATING = re.compile(
     r"(?<!\w)(?<!будет\s)(?<!будут\s)(?:производят|производит|выпускает|выпускают|работает\s+на\s+полную|"
     r"уже\s+(?:используются|работает|выпускает)|produces|operates|is\s+operating|шығарады|өндіреді)(?!\w)"
     r"(?!\s+деп\s)",
+    re.IGNORECASE,
+)
+# a round-up of projects only planned: "next year we plan to implement 30 projects", "в 2026 году планируется
+# реализовать 12 проектов": the projects listed after it are intentions until something is signed or built
+PLANNED_ROUND_UP = re.compile(
+    r"(?<!\w)(?:plan|plans|planned|planning|intend|intends|планиру\w+|планируется|запланирован\w*|намечен\w*|"
+    r"жоспарла\w+)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:implement|realise|realize|launch|carry\s+out|реализ\w+|"
+    r"запуст\w+|запуск\w*|іске\s+асыр\w*|жүзеге\s+асыр\w*)\s+(?:\w+\s+){0,3}?(?:projects|проект\w*|жоба\w*)|"
+    r"(?:projects|проект\w*|жоба\w*)\s+(?:\w+\s+){0,3}?(?:планиру\w+|жоспарлан\w+)",
     re.IGNORECASE,
 )
 # "the agreement" opening a later sentence refers to the document already named (a memorandum called a

@@ -57,7 +57,8 @@ _CUE = re.compile(
     r"facility|hub|hotel|greenhouse|refinery|feedlot|кешен|станс|ферм|комплекс|станц|предприят|цех|теплиц|"
     r"месторожд|комбинат|элеватор|производств|стройк|кәсіпорын|жылыжай|under\s?way|заработал|открыт|откро|"
     r"запуст|запуск|реализ|ГЭС|ТЭЦ|ВЭС|СЭС|инвестор|investor|миллиард|миллион|billion|million|млрд|млн|"
-    r"реконструкц|линию|наладил|compressor|компрессор|terminal|терминал|дорог|railway|road",
+    r"реконструкц|линию|наладил|compressor|компрессор|terminal|терминал|дорог|railway|road|built|warehouse|LLP|"
+    r"JSC|склад|қойма|manufactur|выпуск",
     re.IGNORECASE,
 )
 _CUE_WORDS = re.compile(_CUE.pattern.lower())  # the pattern has no escapes that lowercasing would change
@@ -625,6 +626,7 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
     current: Frame | None = None
     group: SentInfo | None = None
     multi: SentInfo | None = None
+    multis: list[tuple[SentInfo, SentInfo | None]] = []
     last: SentInfo | None = None
     for info in infos:
         prev, last = last, info
@@ -667,6 +669,7 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
         if info.multi:
             current = None
             multi = info
+            multis.append((info, group))
             continue
         if info.group and not deal_money and not stage_money and not partners and \
                 not (cues.ITEM_START.match(info.sent.text) and info.project):
@@ -764,7 +767,27 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
             continue
         current.sentences.append(info)
         _take_amount(current, info)
+    _frames_of_unfollowed_multis(frames, multis)
     return _drop_restated_frames(frames)
+
+
+def _frames_of_unfollowed_multis(frames: list[Frame], multis: list[tuple[SentInfo, SentInfo | None]]) -> None:
+    """"Two warehouses will be built by X LLP and Y LLP": a sentence naming several investors of one kind of
+    project and no figure, that no later per-investor sentence takes up, is one deal per investor."""
+    for info, group in multis:
+        if info.amounts or not info.project or not (info.stages or info.weak):
+            continue
+        partners = [c for c in info.companies if c.role == "partner"]
+        taken = [f.partner for f in frames if f.partner is not None]
+        if any(same_company(p.name, t.name) for p in partners for t in taken):
+            continue
+        for p in partners:
+            frame = Frame()
+            frame.sentences.append(info)
+            frame.partner, frame.partner_sent = p, info
+            frame.group = group
+            frames.append(frame)
+    frames.sort(key=lambda f: f.sentences[0].index if f.sentences else -1)
 
 
 def _take_amount(current: Frame, info: SentInfo) -> None:
@@ -941,6 +964,11 @@ def _status(frame: Frame, infos: list[SentInfo]) -> tuple[str, list[str], tuple[
             stage, s, e = docs[-1]
             return stage, ["status_from_round_up"], (group.sent.start + s, group.sent.start + e)
     weak = [(w, info.sent.start + s, info.sent.start + e) for info in frame.sentences for w, s, e in info.weak]
+    if group is not None and frame.amount is None and not any(w[0] == "operating" for w in weak):
+        plan = cues.PLANNED_ROUND_UP.search(group.sent.text)
+        if plan:
+            # "we plan to implement 42 projects ... one of them is a potash complex": a planned item
+            return "memorandum", ["status_from_plan"], (group.sent.start + plan.start(), group.sent.start + plan.end())
     for kind in ("intent", "future", "operating"):
         hit = next((w for w in weak if w[0] == kind), None)
         if hit:
@@ -1230,8 +1258,8 @@ def _frame_to_mention(frame, infos, gaz, lang, article_region, investor_votes, c
         # "Posco intends to take part in a lithium project": a project named by its activity, with its investor
         frame.amount is None and frame.partner is not None and any(
             _SECTOR_PROJECT.search(s.sent.text) and sector_for([_without_names(s)], gaz)[0] for s in sents))
-    has_stage = any(s.stages or s.weak for s in sents) or (frame.group is not None and
-                                                             bool(frame.group.stages or frame.group.weak))
+    has_stage = any(s.stages or s.weak for s in sents) or (frame.group is not None and (
+        bool(frame.group.stages or frame.group.weak) or bool(cues.PLANNED_ROUND_UP.search(frame.group.sent.text))))
     if frame.amount is None and not (has_project and (frame.partner is not None or any(s.countries for s in sents))):
         if not (has_project and has_stage and _has_local_place(frame, lead_place)):
             return None

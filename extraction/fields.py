@@ -118,7 +118,8 @@ PROJECT_OBJECT = re.compile(
     r"проект\w*\s+по\s+строительству|строительств\w*\s+(?:завода|фабрики|комплекса|станции)|"
     # a launched output stands for its works: "наладили выпуск стеклотары", "launched the production of tiles"
     r"(?:наладил|запустил|начал|освоил)\w*\s+(?:\w+\s+)?выпуск\w*|"
-    r"(?:launched|started|set\s+up)\s+(?:the\s+)?(?:production|manufacture|output)\s+of)",
+    r"(?:launched|started|set\s+up|organi[sz]e\w*)\s+(?:the\s+)?(?:production|manufacture|output)\s+of|"
+    r"(?:the\s+)?manufacture\s+of\s+\w+)",
     re.IGNORECASE,
 )
 ORDINAL_CUE = re.compile(

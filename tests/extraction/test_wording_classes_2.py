@@ -221,3 +221,40 @@ def test_announced_start_of_works_is_a_future_build(sentence):
 def test_at_the_same_time_marks_another_item(sentence):
     from extraction.cues import NEW_ITEM
     assert NEW_ITEM.search(sentence)
+
+
+# ---------------------------------------------------------------- (8) English legal form first, partners of works
+@pytest.mark.parametrize("sentence, names", [
+    ("A feed mill will be built by LLP Steppe Agro and LLP Kokshe Trade.", ["LLP Steppe Agro", "LLP Kokshe Trade"]),
+    ("The project will be implemented by JSC Ak Bidai.", ["JSC Ak Bidai"]),
+    ("The city plans to build a bus depot together with Yutong Bus.", ["Yutong Bus"]),
+    ("A starch plant will be set up jointly with Cargill Eurasia.", ["Cargill Eurasia"]),
+])
+def test_companies_with_form_first_or_after_with(sentence, names):
+    from extraction.companies import find_companies
+    assert [c.name for c in find_companies(sentence)] == names
+
+
+def test_several_investors_of_one_kind_of_works_are_one_deal_each():
+    text = ("Next year the region plans to implement 25 investment projects. "
+            "Two grain warehouses are set to be built in the region by LLP Zhasyl Dala and LLP Kenes Agro.")
+    out = deals(text, lang="en")
+    assert sorted(m.partner_name for m in out) == ["LLP Kenes Agro", "LLP Zhasyl Dala"]
+    assert all(m.status == "memorandum" for m in out)
+
+
+def test_items_of_a_planned_round_up_are_intentions():
+    text = ("В 2026 году в области планируется реализовать 18 инвестиционных проектов. "
+            "Одним из них станет строительство сахарного завода совместно с компанией Nordzucker Eurasia. "
+            "Еще один проект – выпуск бытовой химии вместе с турецкой Evim Kimya Group.")
+    out = deals(text, lang="ru")
+    assert out and all(m.status == "memorandum" for m in out)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Another project is the manufacture of plastic windows with a Polish partner.",
+    "The company organized the production of paving stones in Aktobe.",
+])
+def test_manufacture_of_names_a_project(sentence):
+    from extraction.fields import PROJECT_OBJECT
+    assert PROJECT_OBJECT.search(sentence)
