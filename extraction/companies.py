@@ -280,4 +280,4 @@ def same_company(a: str, b: str) -> bool:
 
 
 # the long cue patterns behind a substring pre-check (extraction/regex_gate.py): same results, less time
-gate_names(globals(), ("_CUE_BEFORE", "CONTRACTOR_CUE", "INVESTOR_CUE"))
+gate_names(globals(), ("_CUE_BEFORE", "CONTRACTOR_CUE", "INVESTOR_CUE", "PREFIX_FORM_COMPANY", "_CREDIT_BEFORE"))

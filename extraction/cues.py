@@ -323,4 +323,5 @@ gate_names(globals(), ("STATISTIC_STRONG", "CANCELLED", "FINANCING_PART", "LIST_
                         "PERIOD", "TRANCHE", "COMPANY_ANAPHORA", "_CANCELLED_SUBJECT", "PROJECT_TOTAL",
                         "TARGET_VERB", "COUNT_PROJECTS", "INTENT", "OPERATING", "STAGE_PART", "REGION_RECIPIENT",
                         "POOL_CUE", "PLURAL_OBJECTS", "FUTURE_BUILD", "NEW_ITEM", "ORDINAL_OBJECT",
-                        "PROJECT_RECIPIENT"))
+                        "PROJECT_RECIPIENT", "MEMBERS_TOTAL", "MEMBERS_SUM", "SECTOR_SPREAD", "PUBLIC_SPENDING",
+                        "OUTPUT_MADE", "PLANNED_ROUND_UP"))
