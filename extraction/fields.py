@@ -59,6 +59,9 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         r"(?:is|are)\s+being\s+(?:implemented|developed|constructed|installed)|develops\s+(?:\S+\s+){0,6}project|"
         r"вед(?:утся|[её]тся)\s+работ\w*|works?\s+(?:are|is)\s+(?:being\s+)?carried\s+out|"
         r"works?\s+(?:are|is)\s+under\s?way|"
+        # progress told in percent: "строительство выполнено на 60%", "готовность объекта – 80%", "is 70% complete"
+        r"выполнен\w*\s+на\s+\d+\s*%|готовност\w*\s+(?:\w+\s+){0,2}(?:[–—:-]\s*|составляет\s+)?\d+\s*%|"
+        r"(?:is|are)\s+\d+\s*(?:%|percent)\s+(?:complete|completed|ready|built)|\d+\s*%\s+(?:дайын|орындалды)|"
         # the start of works said first: "начаты подготовительные работы по строительству", "дан старт
         # строительству", "launched construction of"
         r"начат[аоы]?\s+(?:\w+\s+){0,2}работ\w*\s+по\s+(?:строительств|возведени|сооружени)\w*|"
@@ -171,6 +174,10 @@ CAPACITY_PATTERNS: list[tuple[re.Pattern, str]] = [
     (_qty(_LINEAR, _PER_YEAR), "m/year"),
     (re.compile(rf"(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s*(?:голов\w*|head(?:\s+of\s+(?:cattle|cows|sheep|pigs))?|"
                 rf"бас)(?!\w)", re.I), "head"),
+    # a herd counted by its animals: "8 мың сауын сиыр", "на 5 тысяч дойных коров", "3,000 dairy cows"
+    (re.compile(rf"(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s+(?:(?:дойн|молочн|племенн|маточн|сауын|асыл\s+тұқымды|"
+                rf"dairy|milking|beef|breeding|мясн)\w*\s+)?(?:коров\w*|cows|сиыр\w*|cattle|heifers?|бычк\w*|"
+                rf"овец|овцематок|sheep|свиноматок|sows|маралов|лошад\w*|жылқы\w*)(?!\w)", re.I), "head"),
     (re.compile(rf"(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s+(?P<what>(?:[^\s\d.,;]+\s+){{1,3}}?){_PER_YEAR}", re.I),
      "units/year"),
     (re.compile(rf"(?:жылына|жылдық)\s+(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s+(?P<what>[^\s\d.,;]+)", re.I),
@@ -220,8 +227,8 @@ JOB_PATTERNS = [
                rf"(?:to\s+be\s+|be\s+|expected\s+to\s+be\s+)?(?:employed|hired|working)", re.I),
     # "около 2 тыс. постоянных и 500 временных мест": the permanent figure comes first
     re.compile(rf"{_JOB_NUM}\s+постоянн\w+(?=\s*(?:и|,)\s+[^.;]{{0,60}}?рабоч\w+\s+мест)", re.I),
-    re.compile(rf"{_JOB_NUM}\s+(?:адам\w*|маман\w*|қызметкер\w*|жұмысшы\w*|тұрғын\w*)\s+(?:тұрақты\s+)?"
-               rf"(?:жұмыс|қажет|еңбек)",
+    re.compile(rf"{_JOB_NUM}(?:-\w+)?\s+(?:(?:жуық|астам|тарта|шамасында|дейін)\s+)?(?:адам\w*|маман\w*|"
+               rf"қызметкер\w*|жұмысшы\w*|тұрғын\w*|азамат\w*)\s+(?:тұрақты\s+)?(?:жұмыс|қажет|еңбек)",
                re.I),
     re.compile(rf"{_JOB_NUM}\s+тұрақты\s+(?:маман\w*|қызметкер\w*|жұмысшы\w*|адам)", re.I),
     re.compile(rf"{_JOB_NUM}\s+(?:человек|сотрудник\w*|работник\w*|специалист\w*)\s+(?:будут\s+|будет\s+)?"

@@ -258,3 +258,41 @@ def test_items_of_a_planned_round_up_are_intentions():
 def test_manufacture_of_names_a_project(sentence):
     from extraction.fields import PROJECT_OBJECT
     assert PROJECT_OBJECT.search(sentence)
+
+
+# ---------------------------------------------------------------- (9) herds, Kazakh staff counts, progress, organise
+@pytest.mark.parametrize("sentence, lang, value", [
+    ("Жаңа кешенде 2 мың сауын сиыр болады.", "kk", 2000),
+    ("Ферма рассчитана на 1200 дойных коров.", "ru", 1200),
+    ("The feedlot will keep 4,500 beef cattle.", "en", 4500),
+])
+def test_herd_counted_by_its_animals_is_a_capacity_in_head(sentence, lang, value):
+    from extraction.fields import capacity_in
+    found = capacity_in(sentence, lang)
+    assert found and found[0][0] == value and found[0][1] == "head"
+
+
+def test_kazakh_citizens_employed_are_jobs():
+    from extraction.fields import jobs_in
+    found = jobs_in("Цехта 35-ке жуық азамат тұрақты жұмыспен қамтылды.", "kk")
+    assert found and found[0][0] == 35
+
+
+@pytest.mark.parametrize("sentence", [
+    "Строительство элеватора выполнено на 70%.",
+    "Готовность объекта составляет 85%.",
+    "The second stage of the terminal is 60% complete.",
+])
+def test_progress_in_percent_is_construction(sentence):
+    assert "construction" in stage_of(sentence)
+
+
+def test_organise_production_is_a_future_build():
+    from extraction.cues import weak_stages_in
+    assert any(k == "future" for k, _, _ in weak_stages_in("До конца года организуют цех по выпуску картона."))
+
+
+@pytest.mark.parametrize("sentence", ["Будет построена газотурбинная электростанция.",
+                                      "Two gas-turbine units will supply the park."])
+def test_gas_turbines_are_power(sentence):
+    assert division(sentence) == "35"
