@@ -1408,7 +1408,8 @@ def _frame_to_mention(frame, infos, gaz, lang, article_region, investor_votes, c
             m.completion_year = completion[0]
             fe["completion_year"] = [info.sent.start + completion[1], info.sent.start + completion[2]]
     if m.completion_year is None and frame.group is not None:
-        year = _round_up_year(frame.group, m.status, published_year)
+        year = _round_up_year(frame.group, m.status, published_year,
+                              infos[frame.group.index - 1] if frame.group.index > 0 else None)
         if year is not None:
             m.completion_year = year[0]
             fe["completion_year"] = [year[1], year[2]]
@@ -1482,7 +1483,8 @@ def _has_local_place(frame: Frame, lead_place: PlaceHit | None) -> bool:
 _YEAR_ONLY = re.compile(r"(?<!\d)(20[0-5]\d)(?!\d)")
 
 
-def _round_up_year(group: SentInfo, status: str | None, published_year: int | None) -> tuple[int, int, int] | None:
+def _round_up_year(group: SentInfo, status: str | None, published_year: int | None,
+                   before: SentInfo | None = None) -> tuple[int, int, int] | None:
     """The year a round-up sentence gives its items: "в 2022 году реализовали восемь проектов" (launched that
     year), "до конца 2027 года реализуют два проекта" (due by then)."""
     text = group.sent.text
@@ -1494,14 +1496,26 @@ def _round_up_year(group: SentInfo, status: str | None, published_year: int | No
     launch = re.search(r"(?:в|in)\s+(20[0-5]\d)\s+(?:году\s+)?(?:\w+\s+){0,2}(?:запуст|ввест|ввод|откр|launch|"
                        r"commission|open)\w*|(20[0-5]\d)\s+жылы\s+(?:\w+\s+){0,2}(?:іске\s+қос|ашыл|пайдалануға)", text,
                        re.I)
-    if launch and status != "commissioned" and group.weak and not group.stages:
+    if launch and group.weak and not group.stages:
         k = 1 if launch.group(1) else 2
         return int(launch.group(k)), group.sent.start + launch.start(k), group.sent.start + launch.end(k)
     if done and status == "commissioned":
         m = _YEAR_ONLY.search(text)
         if m and not re.search(r"-\s*20\d\d|20\d\d\s*[-–]", text):
             return int(m.group(1)), group.sent.start + m.start(1), group.sent.start + m.end(1)
+        if m is None and before is not None and (before.para == group.para or before.group):
+            # "Новые проекты реализованы в первом полугодии 2024 года. Открыли пять производств ...": the
+            # sentence before the round-up dates it
+            years = _YEAR_ONLY.findall(before.sent.text)
+            if len(set(years)) == 1 and not before.weak and _PAST_DONE.search(before.sent.text):
+                m = _YEAR_ONLY.search(before.sent.text)
+                return int(m.group(1)), before.sent.start + m.start(1), before.sent.start + m.end(1)
     return None
+
+
+_PAST_DONE = re.compile(r"(?<!\w)(?:реализован\w*|запущен\w*|открыт[аоы]?|введен\w*|введён\w*|launched|opened|"
+                        r"commissioned|completed|implemented|іске\s+қосыл\w*|ашылд\w*|жүзеге\s+асырыл\w*)(?!\w)",
+                        re.IGNORECASE)
 
 
 def _sent_start(hit: PlaceHit, sents: list[SentInfo]) -> int | None:

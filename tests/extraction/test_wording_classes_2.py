@@ -296,3 +296,18 @@ def test_organise_production_is_a_future_build():
                                       "Two gas-turbine units will supply the park."])
 def test_gas_turbines_are_power(sentence):
     assert division(sentence) == "35"
+
+
+# ---------------------------------------------------------------- (10) the year of a round-up
+def test_sentence_before_a_done_round_up_dates_its_items():
+    text = ("Новые производства были запущены во втором полугодии 2023 года.\n"
+            "В Актобе открыли три предприятия общей стоимостью 12 млрд тенге. "
+            "Во-первых, наладили выпуск гипсокартона. Проект обошелся в 7 млрд тенге. "
+            "Также запустили цех металлоконструкций за 5 млрд тенге.")
+    out = [m for m in deals(text, lang="ru") if m.amount is not None]
+    assert out and all(m.completion_year == 2023 for m in out)
+
+
+def test_planned_launch_year_of_a_round_up():
+    from extraction.cues import weak_stages_in
+    assert any(k == "future" for k, _, _ in weak_stages_in("В 2027 году запланирован запуск 12 объектов."))
