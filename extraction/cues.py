@@ -280,7 +280,14 @@ INTENT = re.compile(
     r"возможност\w*|договорил\w*|intends?|intention|is\s+going\s+to|are\s+going\s+to|plans?\s+to\s+invest|"
     r"ready\s+to\s+(?:invest|build|participate)|interested\s+in|expressed\s+interest|agreed\s+to|in\s+talks|"
     r"(?:ведет|ведут|ведутся|провели|провел\w*)\s+переговор\w*|келіссөз\w*|"
-    r"ниет\w*|көздеп\s+отыр|(?<!салуды\s)(?<!ашуды\s)(?<!қосуды\s)жоспарлап\s+отыр\w*|қызығушылық\w*|дайын\w*)(?!\w)",
+    r"ниет\w*|көздеп\s+отыр|(?<!салуды\s)(?<!ашуды\s)(?<!қосуды\s)жоспарлап\s+отыр\w*|қызығушылық\w*|дайын\w*|"
+    # weighing or discussing the works: "прорабатывает возможность строительства", "is considering building",
+    # "обсудили строительство завода", "discussed the construction of"
+    r"прорабатыва\w+\s+(?:\w+\s+)?возможност\w*|(?:is|are)\s+(?:now\s+)?considering|considers|"
+    r"(?:exploring|studying)\s+(?:the\s+)?(?:possibility|option)|"
+    r"обсудил\w*\s+(?:\w+\s+){0,4}?(?:строительств|реализаци|создани|проект|возведени)\w*|"
+    r"discussed\s+(?:\w+\s+){0,4}?(?:construction|building|project|plans?|implementation)|"
+    r"(?:құрылысын|жобасын|жобаны)\s+талқыла\w*)(?!\w)",
     re.IGNORECASE,
 )
 # a plant that is working now ("где производят вагоны", "Завод производит 90 млн кирпичей в год")

@@ -35,7 +35,19 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         r"inaugurat\w*|opening\s+ceremon\w*|celebrated\s+the\s+opening|put\s+into\s+service|"
         r"commissioned\s+(?:\d+|an?|the|its|two|three|four|five|six|seven|eight|nine|ten|several)\b|"
         r"(?<!will\sbe\s)(?<!to\sbe\s)(?<!being\s)built\s+by|"
-        r"(?:began|started)\s+operating|was\s+launched|launches)", re.IGNORECASE)),
+        r"(?:began|started)\s+operating|was\s+launched|launches|"
+        # first output and full capacity: "вышло на проектную мощность", "выдала первую электроэнергию",
+        # "produced its first batch", "was connected to the grid", "өнім шығара бастады"
+        r"выш(?:ло|ла|ел|ли)\s+на\s+(?:проектн\w+|полн\w+)\s+мощност\w*|reached\s+(?:its\s+)?(?:full|design)\s+"
+        r"capacity|жобалық\s+қуат\w*\s+шық\w*|"
+        r"(?:выдал\w*|выпустил\w*|дал\w*|принял\w*|отгрузил\w*)\s+(?:свою\s+)?перв\w+\s+(?:\w+\s+)?(?:партию|продукци|"
+        r"электроэнерги|киловатт|зерно|тонн|нефть|газ)\w*|(?:produced|shipped|delivered)\s+(?:its|the)\s+first\s+"
+        r"(?:batch|products?|output|power|electricity)|"
+        r"(?:подключ[её]н\w*|подключили)\s+к\s+(?:\w+\s+)?(?:сети|энергосистем\w*)|connected\s+to\s+the\s+(?:\w+\s+)?"
+        r"(?:grid|network)|"
+        r"состоял\w*\s+(?:торжественн\w+\s+|официальн\w+\s+)?(?:запуск|открыти|ввод|пуск)\w*|"
+        r"(?:запуск|открытие|ввод|пуск)\w*\s+(?:\w+\s+){0,3}состоял\w*|"
+        r"(?:шығара|өндіре)\s+бастады|жұмысын\s+бастады)", re.IGNORECASE)),
     ("construction", re.compile(
         r"(?<!\w)((?:продолжа\w+|ид[её]т|вед[её]тся)\s+реализаци\w*|"
         r"(?:строительств|стройк|работ)\w*[^.]{0,40}?(?:началось|началась|начались|начато|стартовал\w*|"
@@ -57,7 +69,18 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         r"жұмыстар\w*\s+жүргізіл\w*|жұмыстарын\s+жүргізіп\s+жатыр|жүзеге\s+асырылуда|жүзеге\s+асырылып\s+жатыр|"
         r"іске\s+асырылып\s+жатыр|"
         r"(?:is|are)\s+being\s+(?:implemented|developed|constructed|installed)|develops\s+(?:\S+\s+){0,6}project|"
-        r"вед(?:утся|[её]тся)\s+работ\w*|works?\s+(?:are|is)\s+(?:being\s+)?carried\s+out|"
+        r"вед(?:утся|[её]тся)\s+(?:[\w-]+\s+){0,2}?работ\w*|works?\s+(?:are|is)\s+(?:being\s+)?carried\s+out|"
+        # the first works on the site: "заложили фундамент", "заложена капсула", "возведены стены",
+        # "началась подготовка площадки", "приступили к монтажу", "foundation stone was laid", "in full swing"
+        r"(?:заложил\w*|залил\w*|заложен\w*|залит\w*)\s+(?:\w+\s+)?(?:фундамент|капсул|перв\w+\s+камен)\w*|"
+        r"(?:фундамент|капсул)\w*\s+(?:\w+\s+)?(?:заложен|залит)\w*|возведен[аоы]?\s+(?:\w+\s+)?(?:стен|каркас|"
+        r"корпус|коробк|здани)\w*|(?<!речь\s)(?:началась|началось|начались|ид[её]т|вед[её]тся)\s+"
+        r"(?:(?!о\s|об\s)\w+\s+)?(?:подготовк|"
+        r"монтаж|возведени)\w*|приступил\w*\s+к\s+(?:монтажу|установке|работам|подготовке)|"
+        r"(?:foundation\s+stone|cornerstone|first\s+stone|capsule)\s+(?:was|has\s+been)\s+laid|"
+        r"laid\s+(?:the|a)\s+(?:foundation|cornerstone|capsule|first\s+stone)|in\s+full\s+swing|"
+        r"(?:installation|assembly|erection)\b[^.]{0,40}?(?:under\s?way|in\s+progress|ongoing|began|has\s+begun|"
+        r"started)|"
         r"works?\s+(?:are|is)\s+under\s?way|"
         # progress told in percent: "строительство выполнено на 60%", "готовность объекта – 80%", "is 70% complete"
         r"выполнен\w*\s+на\s+\d+\s*%|готовност\w*\s+(?:\w+\s+){0,2}(?:[–—:-]\s*|составляет\s+)?\d+\s*%|"
@@ -74,6 +97,8 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         re.IGNORECASE)),
     ("memorandum", re.compile(
         r"(?<!\w)(меморандум\w*|протокол\w*\s+о\s+намерениях|письм\w*\s+о\s+намерениях|memorand\w*|MoU|"
+        r"соглашени\w*\s+о\s+намерениях|agreements?\s+of\s+intent|дорожн\w+\s+карт\w*|road\s?maps?|"
+        r"жол\s+карта\w*|"
         r"letter\s+of\s+intent|хаттама\w*|ниет\s+туралы)", re.IGNORECASE)),
 ]
 
@@ -355,6 +380,9 @@ _SOME_OF_MANY = re.compile(rf"(?<!\w){_NUMBER_WORD}\s+(?:из\s+|of\s+(?:the\s+)
                            rf"(?!\w)|{_NUMBER_WORD}\w*\s+{_NUMBER_WORD}\w*\s+(?:\w+\s+)?ішінде", re.IGNORECASE)
 
 
+_OF_INTENT = re.compile(r"\w*\s+(?:о\s+намерениях|of\s+intent)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8192)
 def _stages_in(sentence: str) -> tuple:
     """Stage cues in a sentence; an agreement that is only planned next to another document does not count."""
@@ -367,6 +395,8 @@ def _stages_in(sentence: str) -> tuple:
             if stage == "agreement" and (TRADE_CONTRACT.search(sentence[max(0, m.start() - 40) : m.start()])
                                          or TRADE_CONTRACT.match(sentence[m.start() : m.end() + 30])):
                 continue
+            if stage == "agreement" and _OF_INTENT.match(sentence, m.end()):
+                continue  # "соглашение о намерениях" is a memorandum
             if stage in ("agreement", "memorandum") and (_NO_DOCUMENT_BEFORE.search(sentence, 0, m.start()) or
                                                          _NOT_SIGNED_AFTER.match(sentence, m.end())):
                 continue  # "no agreement has been signed", "соглашение пока не подписано"

@@ -311,3 +311,43 @@ def test_sentence_before_a_done_round_up_dates_its_items():
 def test_planned_launch_year_of_a_round_up():
     from extraction.cues import weak_stages_in
     assert any(k == "future" for k, _, _ in weak_stages_in("В 2027 году запланирован запуск 12 объектов."))
+
+
+# ---------------------------------------------------------------- (11) more status wording, ru/kk/en
+@pytest.mark.parametrize("sentence, expected", [
+    ("Кирпичный завод вышел на проектную мощность.", "commissioned"),
+    ("Солнечная станция выдала первую электроэнергию в сеть.", "commissioned"),
+    ("Торжественный запуск молочного цеха состоялся в Таразе.", "commissioned"),
+    ("The solar park was connected to the grid in May.", "commissioned"),
+    ("The mill produced its first batch of flour.", "commissioned"),
+    ("Жаңа кәсіпорын өнім шығара бастады.", "commissioned"),
+    ("На площадке ведутся строительно-монтажные работы.", "construction"),
+    ("В Кентау заложили фундамент будущего цеха.", "construction"),
+    ("Началась подготовка площадки под элеватор.", "construction"),
+    ("Рабочие приступили к монтажу оборудования.", "construction"),
+    ("The foundation stone was laid on Tuesday.", "construction"),
+    ("Installation of the kilns is under way.", "construction"),
+    ("Construction of the hotel is in full swing.", "construction"),
+    ("Подписана дорожная карта по созданию кластера.", "memorandum"),
+    ("A roadmap for the smelter was signed in Astana.", "memorandum"),
+    ("Стороны подписали соглашение о намерениях.", "memorandum"),
+])
+def test_status_wording(sentence, expected):
+    order = ["memorandum", "agreement", "construction", "commissioned"]
+    found = stage_of(sentence)
+    assert found and max(found, key=order.index) == expected
+
+
+def test_speaking_about_works_is_not_works():
+    assert "construction" not in stage_of("Речь идет о возведении двух мостов через реку.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Инвестор прорабатывает возможность строительства сахарного завода.",
+    "The company is considering building a bottling plant.",
+    "Стороны обсудили строительство логистического центра.",
+    "The sides discussed the construction of a cement plant.",
+])
+def test_weighing_or_discussing_is_an_intention(sentence):
+    from extraction.cues import weak_stages_in
+    assert any(k == "intent" for k, _, _ in weak_stages_in(sentence))
