@@ -151,6 +151,10 @@ def _country_names() -> tuple[re.Pattern, dict[str, str]]:
         "россия": "RU", "корея": "KR", "южная корея": "KR", "турция": "TR", "голландия": "NL", "макао": "MO",
         "macau": "MO", "macao": "MO", "германия": "DE", "польша": "PL", "италия": "IT",
         "uk": "GB", "britain": "GB", "great britain": "GB", "us": "US", "u.s.": "US",
+        # everyday Russian names the registry spells otherwise
+        "великобритания": "GB", "англия": "GB", "соединенных штатов": "US", "соединённых штатов": "US",
+        "соединенные штаты": "US", "соединённые штаты": "US", "эмираты": "AE", "эмиратов": "AE",
+        "чехия": "CZ", "беларусь": "BY", "белоруссия": "BY", "киргизия": "KG", "вьетнам": "VN",
     })
     keys: dict[str, str] = {}
     for name, code in names.items():
@@ -260,7 +264,8 @@ _INVESTOR_NOUN = (r"(?:инвестор\w*|компани\w*|сторон[аыу
                   r"компаниялар\w*|тарап\w*|серіктес\w*|кәсіпкер\w*)")
 _INVESTOR_AFTER = re.compile(rf"^[\s-]*(?:[^\s\d.,;:]+\s+){{0,1}}{_INVESTOR_NOUN}(?!\w)", re.IGNORECASE)
 _INVESTOR_FROM = re.compile(
-    rf"{_INVESTOR_NOUN}\s+(?:\w+\s+){{0,2}}(?:из|from|of)\s*$|с\s+участием\s+(?:\w+\s+){{0,2}}(?:из)\s*$|"
+    rf"{_INVESTOR_NOUN}\s+(?:\w+\s+){{0,2}}(?:из|from|of)\s*(?:(?:the\s+)?(?:южн|северн|западн|восточн|"
+    rf"объедин[её]нн|соедин[её]нн|south|north|united)\w*\s+)?$|с\s+участием\s+(?:\w+\s+){{0,2}}(?:из)\s*$|"
     rf"(?:инвестор\w*|investors?)\s*[–—-]\s*(?:компани\w*|company)\s+(?:из|from)\s*$",
     re.IGNORECASE,
 )

@@ -351,3 +351,13 @@ def test_speaking_about_works_is_not_works():
 def test_weighing_or_discussing_is_an_intention(sentence):
     from extraction.cues import weak_stages_in
     assert any(k == "intent" for k, _, _ in weak_stages_in(sentence))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Компания из Южной Кореи построит завод шин в Костанае стоимостью 200 млн долларов.", "KR"),
+    ("Инвесторы из Объединенных Арабских Эмиратов построят отель в Туркестане за 90 млн долларов.", "AE"),
+    ("Компания из Великобритании построит завод в Актобе за 40 млн фунтов.", "GB"),
+])
+def test_investor_from_a_two_word_country(text, code):
+    out = deals(text, lang="ru")
+    assert out and out[0].partner_country == code
