@@ -57,7 +57,7 @@ STATISTIC_STRONG = re.compile(
     r"(?:экспорт|импорт)\w*\s+(?:\w+\s+){0,3}(?:составил|достиг|превысил|вырос)\w*|"
     r"(?:exports?|imports?)\s+(?:\w+\s+){0,3}(?:reached|totall?ed|amounted|grew|rose)|"
     r"бюджет\w*\s+(?:област|регион|город|республик)\w*|budget\s+of|"
-    r"trade\s+(?:with|between|turnover)|торгов\w*\s+(?:оборот|с\s+\w+\s+(?:составил|достиг))|сауда\s+айналым\w*|"
+    r"trade\s+(?:with|between|turnover)|(?:bilateral|mutual)\s+trade|(?:двусторонн|взаимн)\w+\s+торговл\w*|торгов\w*\s+(?:оборот|с\s+\w+\s+(?:составил|достиг))|сауда\s+айналым\w*|"
     r"инвестиций\s+в\s+(?:экономику|регион|область|город)|(?:investment|investments)\s+(?:in|into)\s+the\s+"
     r"(?:economy|region)",
     re.IGNORECASE,
@@ -140,7 +140,17 @@ MEMBERS_SUM = re.compile(r"общ\w+\s+(?:объ[её]м|сумм|стоимос
 SECTOR_SPREAD = re.compile(
     r"(?<!\w)(?:в|на)\s+(?:ряд|несколько|различн\w+|разн\w+)\s+(?:\w+\s+){0,2}?(?:сфер|отрасл|направлени|секторов|"
     r"сектора)\w*|(?:in|into|across)\s+(?:a\s+number\s+of|several|various|multiple)\s+(?:\w+\s+){0,2}?"
-    r"(?:sectors|industries|areas|fields)|бірқатар\s+(?:\w+\s+)?сала\w*|түрлі\s+сала\w*",
+    r"(?:sectors|industries|areas|fields)|бірқатар\s+(?:\w+\s+)?сала\w*|түрлі\s+сала\w*|"
+    # documents in the plural said of several sectors: "соглашения на 3 млрд в сферах энергетики, логистики и ..."
+    r"(?<!\w)в\s+(?:сферах|отраслях|секторах|направлениях)|in\s+the\s+(?:fields|sectors|areas|industries)\s+of|"
+    r"салаларында|салаларына",
+    re.IGNORECASE,
+)
+# things bought, not built: "закупит 50 локомотивов на сумму", "will buy 100 locomotives worth"
+PURCHASE = re.compile(
+    r"(?<!\w)(?:закуп\w*|приобрет\w*|приобрест\w*|купит|купят|buy|buys|bought|purchas\w*|сатып\s+ал\w*)\s+"
+    r"(?:\w+\s+){0,3}?(?:локомотив\w*|вагон\w*|автобус\w*|самол[её]т\w*|вертол[её]т\w*|техник\w*|машин\w*|"
+    r"тракторов|комбайнов|locomotives|wagons|railcars|buses|aircraft|planes|helicopters|vehicles|trucks|tractors)",
     re.IGNORECASE,
 )
 # public money handed out of a budget reserve or allocated by the state for repairs: spending, not an investment
@@ -155,7 +165,9 @@ PUBLIC_SPENDING = re.compile(
 # what a sector produced in a year ("өнімін шығарды", "произвели продукции на", "produced goods worth")
 OUTPUT_MADE = re.compile(
     r"өнім\w*\s+(?:шығар|өндір)\w*|(?:шығарды|өндірді)\w*|произвел\w*\s+(?:\w+\s+){0,2}продукци\w*|"
-    r"(?:produced|manufactured)\s+(?:\w+\s+){0,3}(?:products?|goods|output)\s+worth|output\s+worth",
+    r"(?:produced|manufactured|produces?|manufactures?)\s+(?:\w+\s+){0,3}(?:products?|goods|output)\s+worth|"
+    r"output\s+worth|(?:annual\s+|yearly\s+)?(?:revenues?|turnover|sales)\s+(?:\w+\s+){0,2}(?:exceed\w*|reach\w*|"
+    r"total\w*|amount\w*|of|is|was|were|stood)|(?:выручк|оборот)\w*\s+(?:\w+\s+){0,3}(?:составил|превыша|достиг)\w*",
     re.IGNORECASE,
 )
 # the total of the same project, said after a first figure: "Общая стоимость проекта", "The total investment"
@@ -332,4 +344,4 @@ gate_names(globals(), ("STATISTIC_STRONG", "CANCELLED", "FINANCING_PART", "LIST_
                         "TARGET_VERB", "COUNT_PROJECTS", "INTENT", "OPERATING", "STAGE_PART", "REGION_RECIPIENT",
                         "POOL_CUE", "PLURAL_OBJECTS", "FUTURE_BUILD", "NEW_ITEM", "ORDINAL_OBJECT",
                         "PROJECT_RECIPIENT", "MEMBERS_TOTAL", "MEMBERS_SUM", "SECTOR_SPREAD", "PUBLIC_SPENDING",
-                        "OUTPUT_MADE", "PLANNED_ROUND_UP"))
+                        "OUTPUT_MADE", "PLANNED_ROUND_UP", "PURCHASE"))

@@ -361,3 +361,23 @@ def test_weighing_or_discussing_is_an_intention(sentence):
 def test_investor_from_a_two_word_country(text, code):
     out = deals(text, lang="ru")
     assert out and out[0].partner_country == code
+
+
+# ---------------------------------------------------------------- (12) more figures that are not deals
+@pytest.mark.parametrize("text", [
+    "The company's annual revenue exceeds $300 million.",
+    "The plant will produce goods worth 40 billion tenge a year.",
+    "Выручка холдинга в прошлом году составила 80 млрд тенге.",
+    "Во время визита подписаны соглашения на сумму 3 млрд долларов в сферах энергетики, логистики и туризма.",
+    "The leaders agreed to increase bilateral trade to $5 billion.",
+    "Стороны договорились довести взаимную торговлю до 3 млрд долларов.",
+    "Temir Cargo LLP will buy 100 locomotives worth $600 million.",
+    "Перевозчик закупит 40 пассажирских вагонов на сумму 30 млрд тенге.",
+])
+def test_revenue_trade_and_purchases_are_not_deals(text):
+    assert [m for m in deals(text) if m.amount is not None] == []
+
+
+def test_a_plant_bought_into_is_still_a_deal():
+    out = deals("ТОО «Арал Тұз» построит завод по выпуску соли в Аральске стоимостью 5 млрд тенге.", lang="ru")
+    assert out and out[0].amount == 5e9
