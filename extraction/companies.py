@@ -46,6 +46,10 @@ _CUE_BEFORE = re.compile(
     r"(?:соглашени\w*|меморандум\w*|контракт\w*|договор\w*|подписал\w*)\s+с|"
     # the partner of the works: "together with X", "jointly with X", "implemented by X", "совместно с X"
     r"(?:together|jointly)\s+with|(?:implemented|built|developed|constructed|carried\s+out)\s+by|"
+    # a company named through its head: "General Director of X", "CEO of X", "председатель правления X"
+    r"(?:director|CEO|chairman|chairwoman|president|head|founder|owner)\s+(?:of\s+the\s+board\s+)?of|"
+    r"(?:директор\w*|председател\w*\s+правления|президент\w*|основател\w*|владел\w*)\s+(?:компании\s+)?|"
+
     r"совместно\s+с)\s*[–—:-]?\s*$",
     re.IGNORECASE,
 )

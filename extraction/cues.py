@@ -146,6 +146,16 @@ SECTOR_SPREAD = re.compile(
     r"салаларында|салаларына",
     re.IGNORECASE,
 )
+# documents counted: "подписали семь соглашений на", "signed 12 agreements worth", "15 құжатқа қол қойылды": the
+# figure is their sum
+COUNT_DOCUMENTS = re.compile(
+    r"(?<![\w.,])(?:\d+|два|две|тр[иеё]\w*|четыр\w+|пят\w+|шест\w+|сем[ьи]\w*|восем\w+|девят\w+|десят\w+|"
+    r"несколько|ряд|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens?\s+of|"
+    r"екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он)\s+(?:\w+\s+){0,2}?(?:соглашени[йя]|меморандум(?:а|ов)|"
+    r"документ(?:а|ов)|договор(?:а|ов)|контракт(?:а|ов)|agreements|memorand(?:a|ums)|documents|contracts|deals|"
+    r"MoUs|келісім\w*|құжат\w*|меморандум\w*)(?!\w)",
+    re.IGNORECASE,
+)
 # things bought, not built: "закупит 50 локомотивов на сумму", "will buy 100 locomotives worth"
 PURCHASE = re.compile(
     r"(?<!\w)(?:закуп\w*|приобрет\w*|приобрест\w*|купит|купят|buy|buys|bought|purchas\w*|сатып\s+ал\w*)\s+"
@@ -344,4 +354,4 @@ gate_names(globals(), ("STATISTIC_STRONG", "CANCELLED", "FINANCING_PART", "LIST_
                         "TARGET_VERB", "COUNT_PROJECTS", "INTENT", "OPERATING", "STAGE_PART", "REGION_RECIPIENT",
                         "POOL_CUE", "PLURAL_OBJECTS", "FUTURE_BUILD", "NEW_ITEM", "ORDINAL_OBJECT",
                         "PROJECT_RECIPIENT", "MEMBERS_TOTAL", "MEMBERS_SUM", "SECTOR_SPREAD", "PUBLIC_SPENDING",
-                        "OUTPUT_MADE", "PLANNED_ROUND_UP", "PURCHASE"))
+                        "OUTPUT_MADE", "PLANNED_ROUND_UP", "PURCHASE", "COUNT_DOCUMENTS"))

@@ -229,6 +229,8 @@ def _amount_kind(text: str, money: Money, prev: Money | None, has_partner: bool,
             return "total"
         if cues.PUBLIC_SPENDING.search(text) or cues.OUTPUT_MADE.search(text):
             return "statistic"
+    if cues.COUNT_DOCUMENTS.search(text) and not _AMONG.search(text):
+        return "total"  # "signed seven agreements worth N": the sum of several documents
     if cues.PURCHASE.search(text) and not PROJECT_OBJECT.search(text):
         return "statistic"  # a purchase of vehicles or machines is trade, not an investment project
     if cues.PART_BEFORE.search(before):

@@ -381,3 +381,22 @@ def test_revenue_trade_and_purchases_are_not_deals(text):
 def test_a_plant_bought_into_is_still_a_deal():
     out = deals("ТОО «Арал Тұз» построит завод по выпуску соли в Аральске стоимостью 5 млрд тенге.", lang="ru")
     assert out and out[0].amount == 5e9
+
+
+@pytest.mark.parametrize("text", [
+    "Officials of Kostanay region signed seven agreements with foreign companies worth $700 million.",
+    "На форуме подписано 12 соглашений на общую сумму 450 млрд тенге.",
+    "Форумда жалпы сомасы 200 млрд теңгені құрайтын 9 келісімге қол қойылды.",
+])
+def test_counted_documents_are_a_sum(text):
+    assert [m for m in deals(text) if m.amount is not None] == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("During a meeting with Anna Weber, General Director of Nordwind Energie, the sides discussed a wind farm.",
+     "Nordwind Energie"),
+    ("Генеральный директор Qazaq Ceramics рассказал о строительстве завода.", "Qazaq Ceramics"),
+])
+def test_company_named_through_its_head(sentence, name):
+    from extraction.companies import find_companies
+    assert [c.name for c in find_companies(sentence)] == [name]
