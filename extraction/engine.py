@@ -1497,7 +1497,7 @@ def _round_up_year(group: SentInfo, status: str | None, published_year: int | No
                     re.I)
     if due and status != "commissioned":
         return int(due.group(1)), group.sent.start + due.start(1), group.sent.start + due.end(1)
-    launch = re.search(r"(?:в|in)\s+(20[0-5]\d)\s+(?:году\s+)?(?:\w+\s+){0,2}(?:запуст|ввест|ввод|откр|launch|"
+    launch = re.search(r"(?:в|in)\s+(20[0-5]\d)\s+(?:году\s+)?(?:\w+\s+){0,2}(?:запус[тк]|ввест|ввод|откр|launch|"
                        r"commission|open)\w*|(20[0-5]\d)\s+жылы\s+(?:\w+\s+){0,2}(?:іске\s+қос|ашыл|пайдалануға)", text,
                        re.I)
     if launch and group.weak and not group.stages:

@@ -400,3 +400,10 @@ def test_counted_documents_are_a_sum(text):
 def test_company_named_through_its_head(sentence, name):
     from extraction.companies import find_companies
     assert [c.name for c in find_companies(sentence)] == [name]
+
+
+def test_items_of_a_round_up_with_a_planned_launch_year_take_it():
+    text = ("В Павлодарской области в 2025 году запланирован запуск 14 объектов общей стоимостью 90 млрд тенге. "
+            "Например, хотят достроить завод по выпуску кирпича за 6 млрд тенге.")
+    out = [m for m in deals(text, lang="ru") if m.amount == 6e9]
+    assert out and out[0].completion_year == 2025
