@@ -39,7 +39,7 @@ _CUE_BEFORE = re.compile(
     r"предприяти\w*|company|firm|maker|producer|processor|developer|investor|manufacturer|operator|group|"
     r"'s|’s|-based|компаниясы\w*|корпорациясы\w*|ТОО|ООО|АО|ЖШС|ЖШҚ|LLP|JSC|"
     # the enterprise's own name after its kind: "цементный завод «KorCem»", "кондитерская фабрика «Баян Сулу»"
-    r"завод\w*|фабрик\w*|комбинат\w*|птицефабрик\w*|птицеферм\w*|агрохолдинг\w*|зауыт\w*|"
+    r"завод\w*|фабрик\w*|комбинат\w*|птицефабрик\w*|птицеферм\w*|агрохолдинг\w*|зауыт\w*|комплекс\w*|кешен\w*|"
     r"фабрикасы\w*|"
     # the other side of a document: "an agreement with CNBM International", "меморандум с Hyundai Engineering"
     r"(?:agreements?|memorand\w*|MoU|contracts?|deals?|signed|partnered)\s+with|"

@@ -121,7 +121,8 @@ FINANCING_PART = re.compile(
 )
 # a stage of a larger project: "первый этап стоимостью", "2nd stage provides for", "бірінші кезеңде"
 STAGE_PART = re.compile(
-    r"(?<!\w)(?:этап\w*|очеред\w*|stage\w*|phase\w*|кезең\w*|транш\w*|tranche\w*)(?!\w)", re.IGNORECASE)
+    r"(?<!\w)(?:этап\w*|очеред\w*|stage\w*|phase\w*|кезең\w*|транш\w*|tranche\w*|пусков\w+\s+комплекс\w*|"
+    r"start-up\s+complex\w*|launch\s+complex\w*)(?!\w)", re.IGNORECASE)
 # money to be spent in a period ("в этом году будет освоено", "биыл 10 млрд теңге қаржы есебінен") is a tranche
 TRANCHE = re.compile(r"(?:освоен\w*|освоить|направлен\w*|выделен\w*|қаржы\s+есебінен|will\s+be\s+spent|"
                      r"to\s+be\s+spent)", re.IGNORECASE)

@@ -425,6 +425,14 @@ def capacity_in(sentence: str, lang: str | None) -> list[tuple[float, str, int, 
     return list(_capacity_in(sentence, lang))
 
 
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3,
+                "четыре": 4, "четырех": 4, "четырёх": 4, "екі": 2, "үш": 3, "төрт": 4}
+_UNIT_COUNT = re.compile(r"(?<!\w)(?P<n>two|three|four|два|две|двух|три|тр[её]х|четыре|четыр[её]х|екі|үш|төрт|[2-4])"
+                         r"(?:\s*[xх×]\s*|\s+(?:[\w-]+\s+)?(?:по\s+)?)$", re.IGNORECASE)
+_STORAGE = re.compile(r"(?<!\w)(?:склад\w*|хранилищ\w*|овощехранилищ\w*|warehouses?|storage|қойма\w*|"
+                      r"элеватор\w*|elevators?)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8192)
 def _capacity_in(sentence: str, lang: str | None) -> tuple:
     """Capacities stated in a sentence: (value, unit, start, end); land plots are not capacity."""
@@ -444,6 +452,13 @@ def _capacity_in(sentence: str, lang: str | None) -> tuple:
                 continue
             if unit == "GW":
                 value, unit = value * 1000, "MW"
+            if unit == "MW":
+                count = _UNIT_COUNT.search(sentence, max(0, m.start() - 24), m.start())
+                if count:
+                    # "two 100MW gas-turbine plants", "2х150 МВт", "три энергоблока по 50 МВт": the units together
+                    value *= _COUNT_WORDS.get(count.group("n").lower(), 0) or int(count.group("n"))
+            if unit == "t/year" and _STORAGE.search(sentence) and not re.search(_PER_YEAR, sentence, re.I):
+                continue  # "warehouses with a capacity of 15,000 tons": what they hold, not a yearly output
             out.append((value, unit, m.start(), m.end()))
     out.sort(key=lambda t: (t[1] == "ha", t[2]))
     return out

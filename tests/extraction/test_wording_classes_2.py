@@ -407,3 +407,36 @@ def test_items_of_a_round_up_with_a_planned_launch_year_take_it():
             "Например, хотят достроить завод по выпуску кирпича за 6 млрд тенге.")
     out = [m for m in deals(text, lang="ru") if m.amount == 6e9]
     assert out and out[0].completion_year == 2025
+
+
+# ---------------------------------------------------------------- (13) capacities of several units, storage
+@pytest.mark.parametrize("sentence, value", [
+    ("The company will build two 150MW solar plants.", 300),
+    ("Построят три энергоблока по 50 МВт.", 150),
+    ("Предусмотрены энергоблоки 2х120 МВт.", 240),
+    ("Станция мощностью 100 МВт заработает в 2027 году.", 100),
+])
+def test_several_units_add_up(sentence, value):
+    from extraction.fields import capacity_in
+    found = capacity_in(sentence, "ru")
+    assert found and found[0][0] == value and found[0][1] == "MW"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two grain warehouses with a capacity of 20,000 tons will be built.",
+    "Овощехранилище вместимостью 5 тысяч тонн построят в Сарыагаше.",
+])
+def test_what_a_store_holds_is_not_yearly_output(sentence):
+    from extraction.fields import capacity_in
+    assert [c for c in capacity_in(sentence, "ru") if c[1] == "t/year"] == []
+
+
+def test_start_up_complex_is_a_stage():
+    from extraction.cues import STAGE_PART
+    assert STAGE_PART.search("Запуск второго пускового комплекса намечен на осень.")
+
+
+def test_project_name_after_complex_is_the_company():
+    from extraction.companies import find_companies
+    names = [c.name for c in find_companies("Строится тепличный комплекс Green Valley Agro мощностью 10 тыс. тонн.")]
+    assert names == ["Green Valley Agro"]
