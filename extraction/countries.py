@@ -266,7 +266,10 @@ _INVESTOR_AFTER = re.compile(rf"^[\s-]*(?:[^\s\d.,;:]+\s+){{0,1}}{_INVESTOR_NOUN
 _INVESTOR_FROM = re.compile(
     rf"{_INVESTOR_NOUN}\s+(?:\w+\s+){{0,2}}(?:из|from|of)\s*(?:(?:the\s+)?(?:южн|северн|западн|восточн|"
     rf"объедин[её]нн|соедин[её]нн|south|north|united)\w*\s+)?$|с\s+участием\s+(?:\w+\s+){{0,2}}(?:из)\s*$|"
-    rf"(?:инвестор\w*|investors?)\s*[–—-]\s*(?:компани\w*|company)\s+(?:из|from)\s*$",
+    rf"(?:инвестор\w*|investors?)\s*[–—-]\s*(?:компани\w*|company)\s+(?:из|from)\s*$|"
+    # the seat said outright: "компания, зарегистрированная в Королевстве Бахрейн", "registered in Cyprus"
+    rf"(?:зарегистрированн\w*|registered|incorporated|headquartered|тіркелген)\s+(?:in|в)\s+(?:the\s+)?"
+    rf"(?:(?:Королевств|Республик|Kingdom|Republic|State|Emirate|Эмират|Государств)\w*\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
 _DEMONYM_NOUN = re.compile(r"^(?:китайц|корейц|россиян|немц|американц|японц|индийц|узбекистанц|итальянц|французы|"

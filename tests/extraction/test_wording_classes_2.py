@@ -440,3 +440,13 @@ def test_project_name_after_complex_is_the_company():
     from extraction.companies import find_companies
     names = [c.name for c in find_companies("Строится тепличный комплекс Green Valley Agro мощностью 10 тыс. тонн.")]
     assert names == ["Green Valley Agro"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Компания, зарегистрированная в Королевстве Нидерландов, построит терминал в Актау за 80 млн долларов.", "NL"),
+    ("A holding registered in the Republic of Cyprus will build a mall in Aktobe worth $60 million.", "CY"),
+    ("Фирма, зарегистрированная в ОАЭ, откроет отель в Шымкенте за 25 млрд тенге.", "AE"),
+])
+def test_registered_seat_gives_the_country(text, code):
+    from extraction.countries import investor_countries
+    assert code in investor_countries(text)
