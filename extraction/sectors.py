@@ -30,6 +30,13 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
      r"(?:repair|maintenance|overhaul)\s+(?:\w+\s+){0,2}(?:shop|plant|workshop|facility|depot|cent(?:er|re))|"
      r"жөндеу\w*", "33.17"),
     (r"горно-металлургическ\w*|mining\s+and\s+metallurgical|тау-кен\s+металлургия\w*", "24.10"),
+    (r"сэндвич-панел\w*|sandwich\s+panels?", "25.11"),
+    (r"минеральн\w+\s+ват\w*|базальтов\w+\s+(?:ват|волокн|утеплител)\w*|mineral\s+wool|stone\s+wool|"
+     r"basalt\s+(?:wool|fib(?:re|er))", "23.99"),
+    (r"(?:пластиков\w*|ПВХ|PVC|металлопластиков\w*)\s+(?:окон|окна|двер\w*)|(?:plastic|PVC)\s+(?:windows|doors)",
+     "22.23"),
+    (r"светодиодн\w*|LED\s+(?:lamps?|lights?|lighting)|светильник\w*|lighting\s+equipment", "27.40"),
+    (r"(?:электро|водо|газо|тепло)?сч[её]тчик\w*|(?:electricity|water|gas|smart)\s+meters?", "26.51"),
     (r"железорудн\w*|iron\s+ore|темір\s+кен\w*|окатыш\w*|iron\s+pellet\w*", "07.10"),
     (r"водород\w*|hydrogen|сутегі\w*", "20.11"),
     (r"биогаз\w*|biogas|биометан\w*|biomethane", "35.21"),

@@ -450,3 +450,14 @@ def test_project_name_after_complex_is_the_company():
 def test_registered_seat_gives_the_country(text, code):
     from extraction.countries import investor_countries
     assert code in investor_countries(text)
+
+
+@pytest.mark.parametrize("sentence, div", [
+    ("Завод по производству сэндвич-панелей откроется в Кокшетау.", "25"),
+    ("Производство минеральной ваты запустят в Темиртау.", "23"),
+    ("Цех по выпуску пластиковых окон построят в Таразе.", "22"),
+    ("Производство светодиодных ламп наладят в Петропавловске.", "27"),
+    ("A smart meters assembly line opens in Almaty.", "26"),
+])
+def test_building_and_electrical_products(sentence, div):
+    assert division(sentence) == div
