@@ -380,6 +380,9 @@ _SOME_OF_MANY = re.compile(rf"(?<!\w){_NUMBER_WORD}\s+(?:из\s+|of\s+(?:the\s+)
                            rf"(?!\w)|{_NUMBER_WORD}\w*\s+{_NUMBER_WORD}\w*\s+(?:\w+\s+)?ішінде", re.IGNORECASE)
 
 
+_PROJECT_TO = re.compile(r"\s+(?:(?:a|an|the|its|their|new|нов\w+|сво\w+)\s+)?(?:[\w-]+\s+)?(?:project|проект)\s+"
+                         r"(?:to\s+(?:build|produce|construct|create|set\s+up|develop|manufacture)|по\s+(?:строительству|"
+                         r"созданию|производству|выпуску|организации|возведению))\b", re.IGNORECASE)
 _OF_INTENT = re.compile(r"\w*\s+(?:о\s+намерениях|of\s+intent)", re.IGNORECASE)
 
 
@@ -402,6 +405,10 @@ def _stages_in(sentence: str) -> tuple:
                 continue  # "no agreement has been signed", "соглашение пока не подписано"
             if stage == "construction" and _IN_STAGES.match(sentence, m.end()):
                 continue  # "реализуется в три этапа", "is being implemented in three stages": the plan, not progress
+            if stage == "commissioned" and _PROJECT_TO.match(sentence, m.end()):
+                # "launched a project to produce X", "запустила проект по строительству": the works began
+                out.append(("construction", m.start(), m.end()))
+                continue
             if stage == "commissioned" and _SOME_OF_MANY.search(sentence, 0, m.start()):
                 # "три из шести корпусов уже запущены", "two of the five lines started": the rest is still built
                 out.append(("construction", m.start(), m.end()))

@@ -461,3 +461,14 @@ def test_registered_seat_gives_the_country(text, code):
 ])
 def test_building_and_electrical_products(sentence, div):
     assert division(sentence) == div
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Turkish company has launched a project to produce glass fibre in Taraz.", "construction"),
+    ("Холдинг запустил проект по строительству маслозавода.", "construction"),
+    ("В Таразе запустили 4 проекта на сумму 10 млрд тенге.", "commissioned"),
+    ("The company launched a new plant in Taraz.", "commissioned"),
+])
+def test_launching_a_project_to_build_is_the_start_of_works(sentence, expected):
+    order = ["memorandum", "agreement", "construction", "commissioned"]
+    assert max(stage_of(sentence), key=order.index) == expected
