@@ -578,10 +578,21 @@ def _restates(info: SentInfo, amount: Money, current: Money) -> tuple[bool, Mone
     return False, None
 
 
+# the service buildings of a site, built along with the main works
+_ANCILLARY = re.compile(
+    r"административно-бытов\w*|(?<!\w)АБК(?!\w)|котельн\w*|подъездн\w+\s+(?:дорог|пут)\w*|инженерн\w+\s+"
+    r"(?:сет|коммуникац|инфраструктур)\w*|ограждени\w*|общежити\w*|проходн\w+|administrative\s+(?:building|block)\w*|"
+    r"access\s+roads?|boiler\s+house\w*|dormitor\w*|әкімшілік-тұрмыстық\w*|қазандық\w*",
+    re.IGNORECASE,
+)
+
+
 def _opens_new_project(info: SentInfo, current: Frame) -> bool:
     """A unit without a new investor or figure that still starts another project of a round-up."""
     if not info.project or info.anaphoric:
         return False
+    if not info.amounts and not info.companies and _ANCILLARY.search(info.sent.text) and _frame_has_project(current):
+        return False  # "Также ведется строительство АБК и складов": buildings of the same site
     has_amount = current.amount is not None
     if info.new_item and (has_amount or current.partner is not None or _frame_has_project(current)):
         return True

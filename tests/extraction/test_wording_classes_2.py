@@ -472,3 +472,12 @@ def test_building_and_electrical_products(sentence, div):
 def test_launching_a_project_to_build_is_the_start_of_works(sentence, expected):
     order = ["memorandum", "agreement", "construction", "commissioned"]
     assert max(stage_of(sentence), key=order.index) == expected
+
+
+def test_service_buildings_of_the_site_are_not_another_project():
+    text = ("В Сарыагашском районе ведется строительство консервного завода ТОО «Бахша Консерв». "
+            "Объем инвестиций составляет 9 млрд тенге. "
+            "Также ведется строительство административно-бытового корпуса и котельной. "
+            "После запуска на заводе будет создано 250 рабочих мест.")
+    out = deals(text, lang="ru")
+    assert len(out) == 1 and out[0].jobs == 250
