@@ -28,6 +28,7 @@ from extraction.countries import (
 )
 from extraction.fields import (
     COOP_CUE,
+    FIRST_STAGE,
     MULTI_PARTNER_CUE,
     ORDINAL_CUE,
     PLAN_CUE,
@@ -745,8 +746,9 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
             if not info.new_item:
                 retro = _retro_start(current, info)
             inherit = _inherits_partner(info, current)
-        elif info.ordinal and (has_stage or info.project):
-            opens = True
+        elif info.ordinal and (has_stage or info.project) and not (
+                current is not None and _frame_has_project(current) and cues.STAGE_PART.search(info.sent.text)):
+            opens = True  # "второй пусковой комплекс", "the second phase": a stage of the project under way
         elif current is None and info.project and not info.anaphoric and \
                 (has_stage or info.weak or deal_money or info.places or info.list_item or info.new_item):
             opens = True
@@ -944,17 +946,26 @@ def _about_the_project(info: SentInfo, frame: Frame) -> bool:
 
 def _status(frame: Frame, infos: list[SentInfo]) -> tuple[str, list[str], tuple[int, int] | None]:
     physical = document = None
+    building = first_launch = None
     for info in frame.sentences:
         for stage, s, e in info.stages:
             span = (stage, info.sent.start + s, info.sent.start + e)
             if stage in ("construction", "commissioned"):
                 if not _about_the_project(info, frame):
                     continue
+                if stage == "construction" and building is None:
+                    building = span
+                if stage == "commissioned" and first_launch is None and \
+                        FIRST_STAGE.search(info.sent.text[max(0, s - 40) : e + 50]):
+                    first_launch = span
                 if physical is None or STAGE_ORDER[stage] > STAGE_ORDER[physical[0]]:
                     physical = span
             elif not _anaphoric_document(info, stage, s, frame):
                 if document is None or STAGE_ORDER[stage] > STAGE_ORDER[document[0]]:
                     document = span
+    if physical is not None and physical is first_launch and building is not None:
+        # "the first start-up complex was launched in July ... the second is 95% built": still under way
+        physical = building
     if frame.context is not None and physical is None:
         # the sentence that introduced several deals at once names the document they were signed under; a later
         # per-project paragraph calling it "an agreement" does not make it one

@@ -383,6 +383,10 @@ _SOME_OF_MANY = re.compile(rf"(?<!\w){_NUMBER_WORD}\s+(?:из\s+|of\s+(?:the\s+)
 _PROJECT_TO = re.compile(r"\s+(?:(?:a|an|the|its|their|new|нов\w+|сво\w+)\s+)?(?:[\w-]+\s+)?(?:project|проект)\s+"
                          r"(?:to\s+(?:build|produce|construct|create|set\s+up|develop|manufacture)|по\s+(?:строительству|"
                          r"созданию|производству|выпуску|организации|возведению))\b", re.IGNORECASE)
+FIRST_STAGE = re.compile(r"(?:перв\w+|first|бірінші)\s+(?:\w+\s+)?(?:очеред|этап|пусков\w+\s+комплекс|stage|phase|"
+                          r"кезең)\w*", re.IGNORECASE)
+_NEXT_STAGE = re.compile(r"(?:втор\w+|трет\w+|second|third|екінші|үшінші|следующ\w+|next)\s+(?:\w+\s+)?(?:очеред|этап|"
+                         r"пусков\w+\s+комплекс|stage|phase|кезең)\w*", re.IGNORECASE)
 _OF_INTENT = re.compile(r"\w*\s+(?:о\s+намерениях|of\s+intent)", re.IGNORECASE)
 
 
@@ -407,6 +411,11 @@ def _stages_in(sentence: str) -> tuple:
                 continue  # "реализуется в три этапа", "is being implemented in three stages": the plan, not progress
             if stage == "commissioned" and _PROJECT_TO.match(sentence, m.end()):
                 # "launched a project to produce X", "запустила проект по строительству": the works began
+                out.append(("construction", m.start(), m.end()))
+                continue
+            if stage == "commissioned" and FIRST_STAGE.search(sentence[max(0, m.start() - 40) : m.end() + 50]) and \
+                    _NEXT_STAGE.search(sentence):
+                # "the first stage was launched, the second is being built": the project is still under way
                 out.append(("construction", m.start(), m.end()))
                 continue
             if stage == "commissioned" and _SOME_OF_MANY.search(sentence, 0, m.start()):

@@ -481,3 +481,23 @@ def test_service_buildings_of_the_site_are_not_another_project():
             "После запуска на заводе будет создано 250 рабочих мест.")
     out = deals(text, lang="ru")
     assert len(out) == 1 and out[0].jobs == 250
+
+
+@pytest.mark.parametrize("text", [
+    ("Подписано соглашение с ТОО «Каспий Логистик Групп» о строительстве зернового терминала в Актау. "
+     "Объем инвестиций составляет 30 млрд тенге. Строительство ведется поэтапно. "
+     "В мае состоялся запуск первой очереди терминала. "
+     "Строительство второй очереди выполнено на 70%."),
+    ("Steppe Cement LLP is building a cement plant in Karaganda worth $200 million. "
+     "The first stage was launched in March. The second stage is 60% complete."),
+])
+def test_first_stage_launched_while_the_next_is_built_is_construction(text):
+    out = [m for m in deals(text) if m.amount is not None]
+    assert len(out) == 1 and out[0].status == "construction"
+
+
+def test_single_stage_launch_stays_commissioned():
+    text = ("ТОО «Жайык Агро» запустило первую очередь мясокомбината в Уральске. "
+            "Стоимость проекта – 4 млрд тенге.")
+    out = deals(text, lang="ru")
+    assert out and out[0].status == "commissioned"
