@@ -295,7 +295,8 @@ COMPLETION_CUE = re.compile(
     r"(?:start|begin)\w*\s+(?:production|operations|output)|output\b|церемони\w*|"
     r"пайдалануға|аяқта\w*|қуат\w*\s+(?:\S+\s+){0,3}шығ\w*|іске\s+қос\w*|қосыл\w*|алғашқы|ашыл\w*|"
     r"старт\w*\s+(?:объекта|предприятия|производства|завода|работы)|начн\w*\s+работ(?:ать|у)|начал\w*\s+работ(?:ать|у)|"
-    r"заработа\w*|достро\w*|by\s+the\s+end\s+of|до\s+конца|к\s+концу|соңына\s+дейін)", re.I)
+    r"заработа\w*|достро\w*|by\s+the\s+end\s+of|до\s+конца|к\s+концу|соңына\s+дейін|until\s+(?=20\d\d)|"
+    r"до\s+(?=20\d\d\s+год))", re.I)
 _STAGE_WORD = re.compile(r"(?<!\w)(?:этап\w*|очеред\w*|stage\w*|phase\w*|кезең\w*)(?!\w)", re.I)
 _BUILD_WORK = re.compile(r"строительств\w*|стройк\w*|construction|building|құрылыс\w*", re.I)
 _RELATIVE_START = re.compile(r"^\s*(?:котор\w+|which|that)\s+(?:\w+\s+)?(?:начал\w*|стартовал\w*|began|started)",
@@ -516,9 +517,21 @@ def _jobs_in(sentence: str, lang: str | None = None) -> tuple:
     return out
 
 
+# the works' span of years: "реализация запланирована на 2025-2026 годы", "will be built in 2026–2028"
+_WORKS_RANGE = re.compile(r"(?:реализаци|строительств|постро|возвед|implement|construct|built|build|жүзеге\s+асыр|салын|"
+                          r"срок\w*)\w*[^.;]{0,50}?(?<![\d.,])(20[0-5]\d)\s*[-–—]\s*(20[0-5]\d)(?!\d)", re.I)
+
+_PLANNED = re.compile(r"запланирован\w*|планиру\w+|будет|будут|предусмотрен\w*|намечен\w*|will|planned|scheduled|"
+                      r"expected|жоспарлан\w*|көзделген", re.I)
+_GIVEN_UP = re.compile(r"отказ\w*|refus\w*|abandon\w*|withdr[ae]w\w*|бас\s+тарт\w*", re.I)
+
+
 @lru_cache(maxsize=8192)
 def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int, int] | None, tuple | None]:
     """(start_year, completion_year) stated in a sentence, each with its span, clause by clause."""
+    rng = _WORKS_RANGE.search(sentence)
+    if rng and int(rng.group(1)) < int(rng.group(2)) and _PLANNED.search(sentence) and not _GIVEN_UP.search(sentence):
+        return (int(rng.group(1)), rng.start(1), rng.end(1)), (int(rng.group(2)), rng.start(2), rng.end(2))
     start = completion = None
     pending: tuple[str, int] | None = None
     pos = 0

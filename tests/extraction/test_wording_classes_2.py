@@ -501,3 +501,34 @@ def test_single_stage_launch_stays_commissioned():
             "Стоимость проекта – 4 млрд тенге.")
     out = deals(text, lang="ru")
     assert out and out[0].status == "commissioned"
+
+
+# ---------------------------------------------------------------- (14) years of the works
+@pytest.mark.parametrize("sentence, start, end", [
+    ("Реализация проекта запланирована на 2026-2027 годы.", 2026, 2027),
+    ("The terminal will be built in 2025–2028.", 2025, 2028),
+    ("Строительство будет вестись в 2024-2025 годах.", 2024, 2025),
+])
+def test_planned_span_of_works_gives_both_years(sentence, start, end):
+    from extraction.fields import years_in
+    s, c = years_in(sentence, 2025)
+    assert s and c and (s[0], c[0]) == (start, end)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Инвесторы отказались от реализации проектов в 2017-2018 годах.",
+    "За 2019-2022 годы в области построили пять заводов.",
+])
+def test_past_or_abandoned_spans_are_not_the_deal_years(sentence):
+    from extraction.fields import years_in
+    assert years_in(sentence, 2025) == (None, None)
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("The city plans to build a bridge together with the investor until 2029.", 2029),
+    ("Комплекс построят до 2027 года.", 2027),
+])
+def test_until_a_year_is_the_completion(sentence, year):
+    from extraction.fields import years_in
+    _, c = years_in(sentence, 2025)
+    assert c and c[0] == year
