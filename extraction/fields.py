@@ -519,7 +519,8 @@ def _jobs_in(sentence: str, lang: str | None = None) -> tuple:
 
 # the works' span of years: "реализация запланирована на 2025-2026 годы", "will be built in 2026–2028"
 _WORKS_RANGE = re.compile(r"(?:реализаци|строительств|постро|возвед|implement|construct|built|build|"
-                          r"жүзеге\s+асыр|салын|срок\w*)\w*[^.;]{0,50}?(?<![\d.,])(20[0-5]\d)\s*[-–—]\s*(20[0-5]\d)(?!\d)", re.I)
+                          r"жүзеге\s+асыр|салын|срок\w*)\w*[^.;]{0,50}?(?<![\d.,])(20[0-5]\d)\s*[-–—]\s*"
+                          r"(20[0-5]\d)(?!\d)", re.I)
 
 _PLANNED = re.compile(r"запланирован\w*|планиру\w+|будет|будут|предусмотрен\w*|намечен\w*|will|planned|scheduled|"
                       r"expected|жоспарлан\w*|көзделген", re.I)
