@@ -237,7 +237,7 @@ def test_companies_with_form_first_or_after_with(sentence, names):
 
 def test_several_investors_of_one_kind_of_works_are_one_deal_each():
     text = ("Next year the region plans to implement 25 investment projects. "
-            "Two grain warehouses are set to be built in the region by LLP Zhasyl Dala and LLP Kenes Agro.")
+            "LLP Zhasyl Dala and LLP Kenes Agro will build two grain warehouses near Oral.")
     out = deals(text, lang="en")
     assert sorted(m.partner_name for m in out) == ["LLP Kenes Agro", "LLP Zhasyl Dala"]
     assert all(m.status == "memorandum" for m in out)
