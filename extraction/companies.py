@@ -17,7 +17,7 @@ LEGAL_SUFFIX = (
 )
 LATIN_COMPANY_WITH_FORM = re.compile(rf"(?<![{_LAT}\w])((?:{_WORD}\s+){{0,7}}{_WORD})({LEGAL_SUFFIX}(?![{_LAT}]))")
 LATIN_COMPANY = re.compile(rf"(?<![{_LAT}\w])((?:{_WORD}\s+){{0,7}}{_WORD})()")
-_FORMS_BEFORE = r"ТОО|ООО|АО|АҚ|ЖШС|ЖШҚ|ОАО|ПАО|ЗАО|ЧК|LLP|JSC|LLC"
+_FORMS_BEFORE = r"ТОО|ООО|АО|АҚ|ЖШС|ЖШҚ|ОАО|ПАО|ЗАО|ЧК|LLP|JSC|LLC|КХ|ИП|СПК|ПК|ШҚ|ЖК"
 # the English press often puts the legal form first: "by LLP Steppe Agro and LLP Kokshe Trade", "JSC Ak Bidai"
 _LATIN_FORM_FIRST = r"(?:LLP|JSC|LLC|PJSC|TOO|LTD)"
 PREFIX_FORM_COMPANY = re.compile(

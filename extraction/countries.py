@@ -121,6 +121,8 @@ def country_of_seat_in_name(name: str) -> str | None:
 # Russian legal forms that imply the country of incorporation when nothing else is said
 LEGAL_FORM_COUNTRY: list[tuple[str, str]] = [
     (r"\bТОО\b|\bЖШС\b|\bЖШҚ\b|\bLLP\b|^АО\b|^АҚ\b|\bАҚ$|\bҰК\b|\bНК\b", "KZ"),
+    # a peasant farm, a sole trader, a cooperative: local by their very form ("КХ «Береке»", "ИП «Алма»")
+    (r"^(?:КХ|ИП|СПК|ПК|ШҚ|ЖК)\b", "KZ"),
     (r"\bB\.\s?V\.?|\bБ\.\s?В\.?", "NL"),
     # "Railways Systems KZ", "X Kazakhstan LLP": a subsidiary registered in Kazakhstan
     (r"\b(?:KZ|Kz|Kazakhstan|Qazaqstan|Казахстан)\b(?:\s*(?:LLP|Ltd|LLC|JSC|ТОО)\.?)?\W*$", "KZ"),

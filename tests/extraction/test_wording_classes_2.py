@@ -532,3 +532,12 @@ def test_until_a_year_is_the_completion(sentence, year):
     from extraction.fields import years_in
     _, c = years_in(sentence, 2025)
     assert c and c[0] == year
+
+
+@pytest.mark.parametrize("text, name", [
+    ("КХ «Береке» построит молочную ферму на 400 голов в Шетском районе за 1,2 млрд тенге.", "КХ «Береке»"),
+    ("СПК «Игилик» откроет цех переработки молока в Жамбылском районе за 300 млн тенге.", "СПК «Игилик»"),
+])
+def test_farms_and_cooperatives_are_local_investors(text, name):
+    out = deals(text, lang="ru")
+    assert out and out[0].partner_name == name and out[0].partner_country == "KZ"
