@@ -50,8 +50,12 @@ _KK_SUFFIX = re.compile(
 )
 
 
+_KK_ENDINGS = sorted(_KK_SUFFIX.pattern[3:-2].split("|"), key=len, reverse=True)
+
+
 def kk_base_forms(word: str) -> list[str]:
-    """The word with one Kazakh case ending removed (at most two tries), for registry lookups."""
+    """The word with one Kazakh case ending removed (at most two tries), for registry lookups; where a shorter
+    ending also fits ("Түркістанда": -нда or -да) its reading comes after the longest one's."""
     out = []
     w = word
     for _ in range(2):
@@ -60,6 +64,10 @@ def kk_base_forms(word: str) -> list[str]:
             break
         w = w[: m.start()]
         out.append(w)
+    low = word.lower()
+    for end in _KK_ENDINGS:
+        if low.endswith(end) and len(word) - len(end) >= 3 and word[: -len(end)] not in out:
+            out.append(word[: -len(end)])
     return out
 
 
@@ -141,7 +149,7 @@ def find_places(sentence: str, gaz: Gazetteer, lang: str) -> list[PlaceHit]:
             attributive = lang == "en" and prev.lower() in ("its", "the", "their", "a") and bool(_EN_WORKS.match(nxt))
             located = city_context or of_city or attributive or prev.lower() in _PREP or \
                 prev_gap.strip(" ").endswith("г.") or bool(TOWN_AFTER.match(nxt)) or \
-                bool(_KK_LOCATIVE.search(w) and not p)
+                bool(_KK_LOCATIVE.search(w) and (not p or lang == "kk"))
             if p and (located or bare_ok):
                 hits.append(PlaceHit(p, s, e, "city"))
             elif not p and located:

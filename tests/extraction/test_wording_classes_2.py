@@ -541,3 +541,18 @@ def test_until_a_year_is_the_completion(sentence, year):
 def test_farms_and_cooperatives_are_local_investors(text, name):
     out = deals(text, lang="ru")
     assert out and out[0].partner_name == name and out[0].partner_country == "KZ"
+
+
+@pytest.mark.parametrize("sentence, city", [
+    ("Ақтөбеде жаңа цех ашылды.", "Актобе"),
+    ("Теміртауда зауыт салынады.", "Темиртау"),
+    ("Жезқазғанда байыту фабрикасы салынып жатыр.", "Жезказган"),
+])
+def test_kazakh_locative_of_a_regional_city(sentence, city):
+    found = [h.place.name_ru for h in find_places(sentence, default_gazetteer(), "kk") if h.place is not None]
+    assert any(name.startswith(city) for name in found)
+
+
+def test_kazakh_base_forms_try_the_shorter_ending_too():
+    from extraction.places import kk_base_forms
+    assert "Жезқазған" in kk_base_forms("Жезқазғанда")
