@@ -21,22 +21,28 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     # works whose description names a material or a vehicle they are not made of: the waste is processed, the
     # road is built, the wagons are repaired
     (r"переработк\w*\s+(?:\w+\s+){0,2}отход\w*|отход\w*\s+(?:\w+\s+){0,2}переработ\w*|"
-     r"(?:plastic|tyre|tire|rubber|paper|glass)\s+waste|waste\s+(?:plastic|tyres?|tires?)|қалдықтар\w*\s+өңде\w*",
+     r"plastic\s+waste|tyre\s+waste|tire\s+waste|rubber\s+waste|paper\s+waste|glass\s+waste|"
+     r"waste\s+(?:plastic|tyres?|tires?)|қалдықтар\w*\s+өңде\w*",
      "38.32"),
     (r"автомобильн\w+\s+дорог\w*|автомобиль\s+жол\w*|motor\s+road\w*", "42.11"),
     (r"аэропорт\w*|airport\w*|әуежай\w*|аэровокзал\w*|air\s+terminal\w*", "52.23"),
-    (r"(?:ремонт|техническ\w+\s+обслуживани)\w*\s+(?:\w+\s+){0,2}(?:вагон|локомотив|техник|оборудовани|"
-     r"двигател|автомобил|самол[её]т|колес|колёс)\w*|сервисн\w+\s+(?:центр|цех)\w*|"
-     r"(?:repair|maintenance|overhaul)\s+(?:\w+\s+){0,2}(?:shop|plant|workshop|facility|depot|cent(?:er|re))|"
+    (r"ремонт\w*\s+(?:\w+\s+){0,2}(?:вагон|локомотив|техник|оборудовани|двигател|автомобил|самол[её]т|колес|"
+     r"колёс)\w*|техническ\w+\s+обслуживани\w*\s+(?:\w+\s+){0,2}(?:вагон|локомотив|техник|оборудовани|двигател|"
+     r"автомобил|самол[её]т)\w*|сервисн\w+\s+(?:центр|цех)\w*|"
+     r"repair\s+(?:\w+\s+){0,2}(?:shop|plant|workshop|facility|depot|cent(?:er|re))|"
+     r"maintenance\s+(?:\w+\s+){0,2}(?:shop|plant|workshop|facility|depot|cent(?:er|re))|"
+     r"overhaul\s+(?:\w+\s+){0,2}(?:shop|plant|workshop|facility|depot|cent(?:er|re))|"
      r"жөндеу\w*", "33.17"),
     (r"горно-металлургическ\w*|mining\s+and\s+metallurgical|тау-кен\s+металлургия\w*", "24.10"),
     (r"сэндвич-панел\w*|sandwich\s+panels?", "25.11"),
     (r"минеральн\w+\s+ват\w*|базальтов\w+\s+(?:ват|волокн|утеплител)\w*|mineral\s+wool|stone\s+wool|"
      r"basalt\s+(?:wool|fib(?:re|er))", "23.99"),
-    (r"(?:пластиков\w*|ПВХ|PVC|металлопластиков\w*)\s+(?:окон|окна|двер\w*)|(?:plastic|PVC)\s+(?:windows|doors)",
+    (r"пластиков\w*\s+(?:окон|окна|двер\w*)|ПВХ\s+(?:окон|окна|двер\w*)|PVC\s+(?:окон|окна|двер\w*|windows|doors)|"
+     r"металлопластиков\w*\s+(?:окон|окна|двер\w*)|plastic\s+(?:windows|doors)",
      "22.23"),
     (r"светодиодн\w*|LED\s+(?:lamps?|lights?|lighting)|светильник\w*|lighting\s+equipment", "27.40"),
-    (r"(?:электро|водо|газо|тепло)?сч[её]тчик\w*|(?:electricity|water|gas|smart)\s+meters?", "26.51"),
+    (r"счетчик\w*|счётчик\w*|электросч[её]тчик\w*|водосч[её]тчик\w*|газосч[её]тчик\w*|теплосч[её]тчик\w*|"
+     r"electricity\s+meters?|water\s+meters?|gas\s+meters?|smart\s+meters?", "26.51"),
     (r"железорудн\w*|iron\s+ore|темір\s+кен\w*|окатыш\w*|iron\s+pellet\w*", "07.10"),
     (r"водород\w*|hydrogen|сутегі\w*", "20.11"),
     (r"биогаз\w*|biogas|биометан\w*|biomethane", "35.21"),
@@ -67,7 +73,8 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"метанол\w*|methanol|аммиак\w*|ammonia|карбамид\w*|urea|удобрен\w*|fertili[sz]er\w*|тыңайтқыш\w*", "20.15"),
     # potash salts dug and enriched at a deposit are mining of chemical minerals (fertiliser plants are above)
     (r"калийн\w+\s+сол\w*|калий\w*\s+тұз\w*|potassium\s+salts?|potash", "08.91"),
-    (r"моющ\w+\s+средств\w*|чистящ\w+\s+средств\w*|бытов\w+\s+хими\w*|(?:household\s+)?cleaning\s+products?|"
+    (r"моющ\w+\s+средств\w*|чистящ\w+\s+средств\w*|бытов\w+\s+хими\w*|household\s+cleaning\s+products?|"
+     r"cleaning\s+products?|"
      r"household\s+chemicals|detergent\w*|тұрмыстық\s+химия\w*|жуғыш\s+зат\w*", "20.41"),
     (r"капельн\w*|drip\w*|тамшылат\w*|полимер\w*\s+(?:\w+\s+){0,2}труб\w*|пластиков\w*\s+труб\w*|plastic\s+pipe\w*|"
      r"полиэтилен\w*\s+труб\w*|PE\s+pipe\w*|пластик\w*|plastic\w*|полимер\w*|ПВХ|PVC", "22.21"),
@@ -78,14 +85,15 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"лакокрасочн\w*|красок|краски\b|paints?\b|coatings?\b|бояу\w*", "20.30"),
     (r"табач\w*|tobacco|сигарет\w*|cigarette\w*|темекі\w*", "12.00"),
     (r"пивовар\w*|пиво\w*|пива\b|brewer\w*|beer\b|солод\w*|malt\b|malting", "11.05"),
-    (r"бытов\w+\s+техник\w*|(?:household|home)\s+appliance\w*|тұрмыстық\s+техника\w*|холодильник\w*|"
+    (r"бытов\w+\s+техник\w*|household\s+appliance\w*|home\s+appliance\w*|тұрмыстық\s+техника\w*|холодильник\w*|"
      r"refrigerators?|стиральн\w+\s+машин\w*|washing\s+machines?|кондиционер\w*|air\s+conditioners?", "27.51"),
     (r"смартфон\w*|smartphone\w*|ноутбук\w*|laptop\w*|компьютер\w*|computers?\b|планшет\w*|"
      r"электроник\w*|electronics|микросхем\w*|semiconductor\w*|полупроводник\w*", "26.20"),
     (r"деревообраб\w*|woodworking|sawmill\w*|лесопил\w*|пиломатериал\w*|lumber|timber\s+processing|"
      r"ағаш\s+өңдеу\w*|пеллет\w*|pellets?\b", "16.10"),
-    (r"шприц\w*|syringe\w*|медицинск\w+\s+издел\w*|medical\s+device\w*|(?:издели|продукци|товар)\w*\s+"
-     r"медицинского\s+назначения|medical[- ]purpose\s+products?|медициналық\s+мақсаттағы\s+\w+", "32.50"),
+    (r"шприц\w*|syringe\w*|медицинск\w+\s+издел\w*|medical\s+device\w*|издели\w*\s+медицинского\s+назначения|"
+     r"продукци\w*\s+медицинского\s+назначения|товар\w*\s+медицинского\s+назначения|medical[- ]purpose\s+products?|"
+     r"медициналық\s+мақсаттағы\s+\w+", "32.50"),
     (r"шин\w*|tyre\w*|tire\w*", "22.11"),
     (r"нетканн?\w*|non-?wovens?\w*|spunbond\w*|тоқылмаған\w*", "13.95"),
     (r"ДСП|ЛДСП|МДФ|ДВП|OSB|древесн\w+\s+плит\w*|chipboard\w*|particle\s*board\w*|fibreboard\w*|"
@@ -116,8 +124,8 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
      "24.20"),
     (r"литей\w*|отливк\w*|foundry|casting\w*", "24.51"),
     # cans and tins are metal packaging, whatever metal they are pressed from
-    (r"(?:алюминиев|жестян|металлическ|консервн)\w*\s+банок|банок\s+из\s+алюмини\w*|(?:aluminium|aluminum|metal|tin|"
-     r"beverage)\s+cans|алюминий\s+банка\w*", "25.92"),
+    (r"алюминиев\w*\s+банок|жестян\w*\s+банок|металлическ\w*\s+банок|консервн\w*\s+банок|банок\s+из\s+алюмини\w*|"
+     r"aluminium\s+cans|aluminum\s+cans|metal\s+cans|tin\s+cans|beverage\s+cans|алюминий\s+банка\w*", "25.92"),
     (r"алюмини\w*|aluminium|aluminum", "24.42"),
     (r"медеплавил\w*|copper\s+smelt\w*|copper\s+cathode\w*|катод\w*|рафинирован\w*\s+мед\w*|"
      r"выплавк\w*\s+меди|мыс\s+балқыт\w*|copper\s+(?:mill|works)\b", "24.44"),
@@ -175,8 +183,9 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
      r"сиыр\w*|молочн\w*\s+ферм\w*|сүт\s+ферма\w*|"
      # a farm keeps the herd even when it also processes the milk: "сүт өнімдерін өңдейтін ферма", "dairy
      # processing farm"
-     r"(?:сүт|молоч|молок|dairy|milk)\w*\s+(?:[\w-]+\s+){0,3}(?:ферм|farm)\w*|"
-     r"(?:ферм|farm)\w*\s+(?:[\w-]+\s+){0,3}(?:сүт|молоч|молок|dairy|milk)\w*", "01.41"),
+     r"сүт\w*\s+(?:[\w-]+\s+){0,3}ферм\w*|молоч\w*\s+(?:[\w-]+\s+){0,3}ферм\w*|молок\w*\s+(?:[\w-]+\s+){0,3}ферм\w*|"
+     r"dairy\w*\s+(?:[\w-]+\s+){0,3}farm\w*|milk\w*\s+(?:[\w-]+\s+){0,3}farm\w*|"
+     r"ферм\w*\s+(?:[\w-]+\s+){0,3}(?:сүт|молоч|молок)\w*|farm\w*\s+(?:[\w-]+\s+){0,3}(?:dairy|milk)\w*", "01.41"),
     (r"свин\w*|pig\w*|шошқа\w*", "01.46"),
     (r"хлопк\w*-сырц\w*|выращиван\w*\s+хлопк\w*|мақта\s+өсір\w*|cotton\s+growing", "13.10"),
     (r"овц\w*|sheep|қой\s+шаруашылығ\w*", "01.45"),
@@ -191,7 +200,8 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"мясо\w*|мясн\w*|мяса|meat|beef|slaughter\w*|убой\w*|ет\s+(?:өңдеу|комбинат|өнім)\w*|колбас\w*", "10.11"),
     (r"рыб\w*|fish\w*|балық\w*", "10.20"),
     (r"крахмал\w*|глютен\w*|starch|gluten|глубок\w*\s+переработ\w*\s+(?:зерн|кукуруз|пшениц)\w*|бидай\w*|"
-     r"(?:deep\s+)?(?:corn|grain|maize|wheat)\s+(?:deep\s+)?processing|жүгері\w*\s+(?:терең\s+)?өңде\w*|"
+     r"deep\s+(?:corn|grain|maize|wheat)\s+processing|corn\s+(?:deep\s+)?processing|grain\s+(?:deep\s+)?processing|"
+     r"maize\s+(?:deep\s+)?processing|жүгері\w*\s+(?:терең\s+)?өңде\w*|"
      r"терең\s+өңде\w*", "10.62"),
     (r"детск\w+\s+питани\w*|baby\s+food|infant\s+(?:formula|food)|балалар\s+тағам\w*", "10.86"),
     (r"мук\w*|мельниц\w*|flour|ұн\b", "10.61"),
