@@ -112,6 +112,7 @@ _SEAT_RE = re.compile(r"(?<![\w'])(" + "|".join(sorted(map(re.escape, SEAT_IN_NA
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def country_of_seat_in_name(name: str) -> str | None:
     """The country of a province or city that the company's own name carries ("Qingdao X", "«Шаньдун Y»")."""
     m = _SEAT_RE.search(name)

@@ -143,7 +143,8 @@ SECTOR_SPREAD = re.compile(
     r"сектора)\w*|(?:in|into|across)\s+(?:a\s+number\s+of|several|various|multiple)\s+(?:\w+\s+){0,2}?"
     r"(?:sectors|industries|areas|fields)|бірқатар\s+(?:\w+\s+)?сала\w*|түрлі\s+сала\w*|"
     # documents in the plural said of several sectors: "соглашения на 3 млрд в сферах энергетики, логистики и ..."
-    r"(?<!\w)в\s+(?:сферах|отраслях|секторах|направлениях)|in\s+the\s+(?:fields|sectors|areas|industries)\s+of|"
+    r"(?<!\w)в\s+(?:сферах|отраслях|секторах|направлениях)|in\s+the\s+fields\s+of|in\s+the\s+sectors\s+of|"
+    r"in\s+the\s+areas\s+of|in\s+the\s+industries\s+of|"
     r"салаларында|салаларына",
     re.IGNORECASE,
 )

@@ -97,7 +97,7 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         re.IGNORECASE)),
     ("memorandum", re.compile(
         r"(?<!\w)(меморандум\w*|протокол\w*\s+о\s+намерениях|письм\w*\s+о\s+намерениях|memorand\w*|MoU|"
-        r"соглашени\w*\s+о\s+намерениях|agreements?\s+of\s+intent|дорожн\w+\s+карт\w*|road\s?maps?|"
+        r"соглашени\w*\s+о\s+намерениях|agreements?\s+of\s+intent|дорожн\w+\s+карт\w*|roadmaps?|road maps?|road-maps?|"
         r"жол\s+карта\w*|"
         r"letter\s+of\s+intent|хаттама\w*|ниет\s+туралы)", re.IGNORECASE)),
 ]
@@ -522,6 +522,7 @@ _WORKS_RANGE = re.compile(r"(?:реализаци|строительств|по�
                           r"жүзеге\s+асыр|салын|срок\w*)\w*[^.;]{0,50}?(?<![\d.,])(20[0-5]\d)\s*[-–—]\s*"
                           r"(20[0-5]\d)(?!\d)", re.I)
 
+_YEAR_RANGE = re.compile(r"20[0-5]\d\s*[-–—]\s*20")
 _PLANNED = re.compile(r"запланирован\w*|планиру\w+|будет|будут|предусмотрен\w*|намечен\w*|will|planned|scheduled|"
                       r"expected|жоспарлан\w*|көзделген", re.I)
 _GIVEN_UP = re.compile(r"отказ\w*|refus\w*|abandon\w*|withdr[ae]w\w*|бас\s+тарт\w*", re.I)
@@ -530,7 +531,7 @@ _GIVEN_UP = re.compile(r"отказ\w*|refus\w*|abandon\w*|withdr[ae]w\w*|бас
 @lru_cache(maxsize=8192)
 def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int, int] | None, tuple | None]:
     """(start_year, completion_year) stated in a sentence, each with its span, clause by clause."""
-    rng = _WORKS_RANGE.search(sentence)
+    rng = _WORKS_RANGE.search(sentence) if _YEAR_RANGE.search(sentence) else None
     if rng and int(rng.group(1)) < int(rng.group(2)) and _PLANNED.search(sentence) and not _GIVEN_UP.search(sentence):
         return (int(rng.group(1)), rng.start(1), rng.end(1)), (int(rng.group(2)), rng.start(2), rng.end(2))
     start = completion = None
