@@ -522,6 +522,15 @@ _WORKS_RANGE = re.compile(r"(?:реализаци|строительств|по�
                           r"жүзеге\s+асыр|салын|срок\w*)\w*[^.;]{0,50}?(?<![\d.,])(20[0-5]\d)\s*[-–—]\s*"
                           r"(20[0-5]\d)(?!\d)", re.I)
 
+# a clause that is only a date: "11 сентября 2024 года", "on 3 March 2025", "2025 жылғы 5 мамырда"
+_FULL_DATE = re.compile(r"^\W*(?:сегодня\W+|today\W+|on\s+)?\d{1,2}\s+[^\W\d]+\s+(20[0-5]\d)(?:\s+года|\s+г\.)?\W*$",
+                        re.IGNORECASE)
+
+
+def is_start_clause(clause: str) -> bool:
+    return bool(START_CUE.search(clause))
+
+
 _YEAR_RANGE = re.compile(r"20[0-5]\d\s*[-–—]\s*20")
 _PLANNED = re.compile(r"запланирован\w*|планиру\w+|будет|будут|предусмотрен\w*|намечен\w*|will|planned|scheduled|"
                       r"expected|жоспарлан\w*|көзделген", re.I)
@@ -535,6 +544,7 @@ def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int,
     if rng and int(rng.group(1)) < int(rng.group(2)) and _PLANNED.search(sentence) and not _GIVEN_UP.search(sentence):
         return (int(rng.group(1)), rng.start(1), rng.end(1)), (int(rng.group(2)), rng.start(2), rng.end(2))
     start = completion = None
+    date_before: tuple[int, int, int] | None = None
     pending: tuple[str, int] | None = None
     pos = 0
     # the previous clause had a start verb: "работы начнутся в этом году, а строительство — в следующем"
@@ -551,6 +561,10 @@ def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int,
         verb_before = bool(START_CUE.search(clause))
         subject_before = bool(_BUILD_WORK.search(clause))
         found: list[tuple[int, int, int]] = [(int(m.group(1)), m.start(), m.end()) for m in YEAR.finditer(clause)]
+        full_date = _FULL_DATE.search(clause)
+        if full_date and pending is None and not is_start_clause(clause):
+            date_before = (int(full_date.group(1)), offset + full_date.start(1), offset + full_date.end(1))
+            continue
         if published_year:
             for m in THIS_YEAR.finditer(clause):
                 found.append((published_year, m.start(), m.end()))
@@ -579,6 +593,11 @@ def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int,
                 completion = completion or (later[0][0], offset + later[0][1], offset + later[0][2])
                 pending = None
                 continue
+        if not found and is_start and date_before is not None and start is None:
+            # "Сегодня, 11 сентября 2024 года, ... начаты работы по строительству": the dated day of the start
+            start = date_before
+            pending = None
+            continue
         if not found:
             # "...и завершат, по расчетам инвестора, в 2027-м": the cue's year sits a clause or two later
             if is_start or is_completion:

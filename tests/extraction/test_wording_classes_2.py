@@ -556,3 +556,13 @@ def test_kazakh_locative_of_a_regional_city(sentence, city):
 def test_kazakh_base_forms_try_the_shorter_ending_too():
     from extraction.places import kk_base_forms
     assert "Жезқазған" in kk_base_forms("Жезқазғанда")
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("Сегодня, 14 мая 2025 года, в Актобе начаты работы по строительству ферросплавного цеха.", 2025),
+    ("On 3 March 2026, construction of the bottling plant began in Taraz.", 2026),
+])
+def test_dated_day_of_the_start_of_works(sentence, year):
+    from extraction.fields import years_in
+    s, _ = years_in(sentence, None)
+    assert s and s[0] == year
