@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extraction.gazetteer import Gazetteer, Place, fold
 
@@ -54,6 +55,11 @@ _KK_ENDINGS = sorted(_KK_SUFFIX.pattern[3:-2].split("|"), key=len, reverse=True)
 
 
 def kk_base_forms(word: str) -> list[str]:
+    return list(_kk_base_forms(word))
+
+
+@lru_cache(maxsize=8192)
+def _kk_base_forms(word: str) -> tuple[str, ...]:
     """The word with one Kazakh case ending removed (at most two tries), for registry lookups; where a shorter
     ending also fits ("Түркістанда": -нда or -да) its reading comes after the longest one's."""
     out = []
@@ -68,7 +74,7 @@ def kk_base_forms(word: str) -> list[str]:
     for end in _KK_ENDINGS:
         if low.endswith(end) and len(word) - len(end) >= 3 and word[: -len(end)] not in out:
             out.append(word[: -len(end)])
-    return out
+    return tuple(out)
 
 
 def _candidates(gaz: Gazetteer, w: str, kinds: tuple[str, ...]) -> list[Place]:
