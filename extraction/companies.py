@@ -17,7 +17,12 @@ LEGAL_SUFFIX = (
 )
 LATIN_COMPANY_WITH_FORM = re.compile(rf"(?<![{_LAT}\w])((?:{_WORD}\s+){{0,7}}{_WORD})({LEGAL_SUFFIX}(?![{_LAT}]))")
 LATIN_COMPANY = re.compile(rf"(?<![{_LAT}\w])((?:{_WORD}\s+){{0,7}}{_WORD})()")
-_FORMS_BEFORE = r"ТОО|ООО|АО|АҚ|ЖШС|ЖШҚ|ОАО|ПАО|ЗАО|ЧК|LLP|JSC|LLC"
+_FORMS_BEFORE = r"ТОО|ООО|АО|АҚ|ЖШС|ЖШҚ|ОАО|ПАО|ЗАО|ЧК|LLP|JSC|LLC|КХ|ИП|СПК|ПК|ШҚ|ЖК"
+# the English press often puts the legal form first: "by LLP Steppe Agro and LLP Kokshe Trade", "JSC Ak Bidai"
+_LATIN_FORM_FIRST = r"(?:LLP|JSC|LLC|PJSC|TOO|LTD)"
+PREFIX_FORM_COMPANY = re.compile(
+    rf"(?<![{_LAT}\w]){_LATIN_FORM_FIRST}\s+[{_UP}][{_LAT}0-9&\-]*(?:\s+(?!{_LATIN_FORM_FIRST}\b)[{_UP}][{_LAT}0-9&\-]*)"
+    rf"{{0,4}}")
 _CYR_WORD = r"(?:[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+|[А-ЯЁӘҒҚҢӨҰҮҺІ]{2,6})"
 CYRILLIC_COMPANY = re.compile(
     rf"(?<!\w)(?:компани(?:я|и|ей|ю)|корпораци(?:я|и|ей)|холдинг(?:а|ом)?|концерн(?:а|ом)?|фирм(?:а|ы|ой))\s+"
@@ -34,11 +39,18 @@ _CUE_BEFORE = re.compile(
     r"предприяти\w*|company|firm|maker|producer|processor|developer|investor|manufacturer|operator|group|"
     r"'s|’s|-based|компаниясы\w*|корпорациясы\w*|ТОО|ООО|АО|ЖШС|ЖШҚ|LLP|JSC|"
     # the enterprise's own name after its kind: "цементный завод «StoneMix»", "кондитерская фабрика «Ақ Бидай»"
-    r"завод\w*|фабрик\w*|комбинат\w*|птицефабрик\w*|птицеферм\w*|агрохолдинг\w*|зауыт\w*|"
+    r"завод\w*|фабрик\w*|комбинат\w*|птицефабрик\w*|птицеферм\w*|агрохолдинг\w*|зауыт\w*|комплекс\w*|кешен\w*|"
     r"фабрикасы\w*|"
     # the other side of a document: "an agreement with CNBM International", "меморандум с Hyundai Engineering"
     r"(?:agreements?|memorand\w*|MoU|contracts?|deals?|signed|partnered)\s+with|"
-    r"(?:соглашени\w*|меморандум\w*|контракт\w*|договор\w*|подписал\w*)\s+с)\s*[–—:-]?\s*$",
+    r"(?:соглашени\w*|меморандум\w*|контракт\w*|договор\w*|подписал\w*)\s+с|"
+    # the partner of the works: "together with X", "jointly with X", "implemented by X", "совместно с X"
+    r"(?:together|jointly)\s+with|(?:implemented|built|developed|constructed|carried\s+out)\s+by|"
+    # a company named through its head: "General Director of X", "CEO of X", "председатель правления X"
+    r"(?:director|CEO|chairman|chairwoman|president|head|founder|owner)\s+(?:of\s+the\s+board\s+)?of|"
+    r"(?:директор\w*|председател\w*\s+правления|президент\w*|основател\w*|владел\w*)\s+(?:компании\s+)?|"
+
+    r"совместно\s+с)\s*[–—:-]?\s*$",
     re.IGNORECASE,
 )
 _CUE_AFTER = re.compile(r"^\s*(компани\w*|корпорация\w*|company\b|corporation\b|has\b|have\b|signed|will\b|plans\b|"
@@ -93,7 +105,12 @@ _LENDER = re.compile(r"(?<!\w)(?:bank|банк\w*|fund|фонд\w*|EBRD|ЕБРР
 _LENDING = re.compile(r"loan|credit|lend|financ|кредит|заем|займ|заём|финансир|несие|қарыз", re.IGNORECASE)
 
 
+_CREDIT_BEFORE = re.compile(r"(?:фото|photo|фотосурет|источник|source|автор|author|image)\w*\s*[:©]\s*$", re.IGNORECASE)
+
+
 def _role(sentence: str, start: int, end: int) -> str:
+    if _CREDIT_BEFORE.search(sentence[max(0, start - 16) : start]):
+        return "credit"  # "Фото: АО «Х»", "Photo: X Group": who took the picture, not a party to the deal
     if SUPPLY_AFTER.match(sentence[end : end + 30]):
         return "contractor"
     if _LENDER.search(sentence[max(0, start - 12) : end]) and _LENDING.search(sentence):
@@ -123,6 +140,11 @@ def find_companies(sentence: str, country_spans: list[tuple[int, int, str]] | No
             continue
         name = m.group(0).strip()
         out.append(Company(name, m.start(), m.start() + len(name), _role(sentence, m.start(), m.end()), bool(form)))
+        taken.append((m.start(), m.end()))
+    for m in PREFIX_FORM_COMPANY.finditer(sentence):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        out.append(Company(m.group(0), m.start(), m.end(), _role(sentence, m.start(), m.end()), True))
         taken.append((m.start(), m.end()))
     # a Cyrillic name without quotes after its kind: "компанией Северный Нефтяной Оператор Б.В."
     for m in CYRILLIC_COMPANY.finditer(sentence):
@@ -262,4 +284,4 @@ def same_company(a: str, b: str) -> bool:
 
 
 # the long cue patterns behind a substring pre-check (extraction/regex_gate.py): same results, less time
-gate_names(globals(), ("_CUE_BEFORE", "CONTRACTOR_CUE", "INVESTOR_CUE"))
+gate_names(globals(), ("_CUE_BEFORE", "CONTRACTOR_CUE", "INVESTOR_CUE", "PREFIX_FORM_COMPANY", "_CREDIT_BEFORE"))

@@ -86,9 +86,44 @@ CITY_COUNTRY: dict[str, str] = {
     "ташкент": "UZ", "берлин": "DE", "дубай": "AE", "абу-даби": "AE",
 }
 
+# provinces and cities that often open a company's name ("Shandong X Group", "ООО «Циндао Y»"): the name
+# carries its seat. Stems match a word start (Latin and Cyrillic spellings).
+SEAT_IN_NAME: dict[str, str] = {
+    **{w: "CN" for w in (
+        "xinjiang", "shandong", "jiangsu", "zhejiang", "henan", "hebei", "hubei", "hunan", "sichuan", "guangdong",
+        "fujian", "anhui", "shaanxi", "shanxi", "gansu", "qinghai", "yunnan", "guizhou", "liaoning", "jilin",
+        "heilongjiang", "ningxia", "tianjin", "chongqing", "qingdao", "dalian", "urumqi", "xi'an", "xian",
+        "lianyungang", "wuhan", "hangzhou", "nanjing", "ningbo", "xiamen", "jinan", "harbin", "shenyang",
+        "zhengzhou", "changsha", "chengdu", "kunming", "lanzhou", "yantai", "weifang", "tangshan", "baotou",
+        "синьцзян", "шаньдун", "цзянсу", "чжэцзян", "хэнань", "хэбэй", "хубэй", "хунань", "сычуань", "гуандун",
+        "фуцзянь", "аньхой", "шэньси", "шаньси", "ганьсу", "цинхай", "юньнань", "гуйчжоу", "ляонин", "цзилинь",
+        "хэйлунцзян", "нинся", "тяньцзинь", "чунцин", "циндао", "далянь", "урумчи", "сиань", "ляньюньган",
+        "ухань", "ханчжоу", "нанкин", "нинбо", "сямынь", "цзинань", "харбин", "шэньян", "чжэнчжоу", "чанша",
+        "чэнду", "куньмин", "ланьчжоу", "яньтай", "вэйфан", "таншань", "баотоу", "шэньчжэнь", "гуанчжоу",
+        "шанхай", "пекин", "beijing", "shanghai", "shenzhen", "guangzhou")},
+    **{w: "TR" for w in ("istanbul", "ankara", "izmir", "bursa", "konya", "gaziantep", "kayseri", "стамбул",
+                         "анкара", "измир", "бурса")},
+    **{w: "RU" for w in ("moscow", "москв", "петербург", "новосибирск", "екатеринбург", "челябинск", "омск",
+                         "казань", "kazan")},
+    **{w: "KR" for w in ("seoul", "busan", "сеул", "пусан")},
+    **{w: "UZ" for w in ("tashkent", "samarkand", "ташкент", "самарканд", "узбек")},
+}
+_SEAT_RE = re.compile(r"(?<![\w'])(" + "|".join(sorted(map(re.escape, SEAT_IN_NAME), key=len, reverse=True)) + r")",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def country_of_seat_in_name(name: str) -> str | None:
+    """The country of a province or city that the company's own name carries ("Qingdao X", "«Шаньдун Y»")."""
+    m = _SEAT_RE.search(name)
+    return SEAT_IN_NAME[m.group(1).lower()] if m else None
+
+
 # Russian legal forms that imply the country of incorporation when nothing else is said
 LEGAL_FORM_COUNTRY: list[tuple[str, str]] = [
     (r"\bТОО\b|\bЖШС\b|\bЖШҚ\b|\bLLP\b|^АО\b|^АҚ\b|\bАҚ$|\bҰК\b|\bНК\b", "KZ"),
+    # a peasant farm, a sole trader, a cooperative: local by their very form ("КХ «Береке»", "ИП «Алма»")
+    (r"^(?:КХ|ИП|СПК|ПК|ШҚ|ЖК)\b", "KZ"),
     (r"\bB\.\s?V\.?|\bБ\.\s?В\.?", "NL"),
     # "Railways Systems KZ", "X Kazakhstan LLP": a subsidiary registered in Kazakhstan
     (r"\b(?:KZ|Kz|Kazakhstan|Qazaqstan|Казахстан)\b(?:\s*(?:LLP|Ltd|LLC|JSC|ТОО)\.?)?\W*$", "KZ"),
@@ -119,6 +154,10 @@ def _country_names() -> tuple[re.Pattern, dict[str, str]]:
         "россия": "RU", "корея": "KR", "южная корея": "KR", "турция": "TR", "голландия": "NL", "макао": "MO",
         "macau": "MO", "macao": "MO", "германия": "DE", "польша": "PL", "италия": "IT",
         "uk": "GB", "britain": "GB", "great britain": "GB", "us": "US", "u.s.": "US",
+        # everyday Russian names the registry spells otherwise
+        "великобритания": "GB", "англия": "GB", "соединенных штатов": "US", "соединённых штатов": "US",
+        "соединенные штаты": "US", "соединённые штаты": "US", "эмираты": "AE", "эмиратов": "AE",
+        "чехия": "CZ", "беларусь": "BY", "белоруссия": "BY", "киргизия": "KG", "вьетнам": "VN",
     })
     keys: dict[str, str] = {}
     for name, code in names.items():
@@ -228,8 +267,12 @@ _INVESTOR_NOUN = (r"(?:инвестор\w*|компани\w*|сторон[аыу
                   r"компаниялар\w*|тарап\w*|серіктес\w*|кәсіпкер\w*)")
 _INVESTOR_AFTER = re.compile(rf"^[\s-]*(?:[^\s\d.,;:]+\s+){{0,1}}{_INVESTOR_NOUN}(?!\w)", re.IGNORECASE)
 _INVESTOR_FROM = re.compile(
-    rf"{_INVESTOR_NOUN}\s+(?:\w+\s+){{0,2}}(?:из|from|of)\s*$|с\s+участием\s+(?:\w+\s+){{0,2}}(?:из)\s*$|"
-    rf"(?:инвестор\w*|investors?)\s*[–—-]\s*(?:компани\w*|company)\s+(?:из|from)\s*$",
+    rf"{_INVESTOR_NOUN}\s+(?:\w+\s+){{0,2}}(?:из|from|of)\s*(?:(?:the\s+)?(?:южн|северн|западн|восточн|"
+    rf"объедин[её]нн|соедин[её]нн|south|north|united)\w*\s+)?$|с\s+участием\s+(?:\w+\s+){{0,2}}(?:из)\s*$|"
+    rf"(?:инвестор\w*|investors?)\s*[–—-]\s*(?:компани\w*|company)\s+(?:из|from)\s*$|"
+    # the seat said outright: "компания, зарегистрированная в Королевстве Бахрейн", "registered in Cyprus"
+    rf"(?:зарегистрированн\w*|registered|incorporated|headquartered|тіркелген)\s+(?:in|в)\s+(?:the\s+)?"
+    rf"(?:(?:Королевств|Республик|Kingdom|Republic|State|Emirate|Эмират|Государств)\w*\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
 _DEMONYM_NOUN = re.compile(r"^(?:китайц|корейц|россиян|немц|американц|японц|индийц|узбекистанц|итальянц|французы|"

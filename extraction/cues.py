@@ -57,7 +57,7 @@ STATISTIC_STRONG = re.compile(
     r"(?:экспорт|импорт)\w*\s+(?:\w+\s+){0,3}(?:составил|достиг|превысил|вырос)\w*|"
     r"(?:exports?|imports?)\s+(?:\w+\s+){0,3}(?:reached|totall?ed|amounted|grew|rose)|"
     r"бюджет\w*\s+(?:област|регион|город|республик)\w*|budget\s+of|"
-    r"trade\s+(?:with|between|turnover)|торгов\w*\s+(?:оборот|с\s+\w+\s+(?:составил|достиг))|сауда\s+айналым\w*|"
+    r"trade\s+(?:with|between|turnover)|(?:bilateral|mutual)\s+trade|(?:двусторонн|взаимн)\w+\s+торговл\w*|торгов\w*\s+(?:оборот|с\s+\w+\s+(?:составил|достиг))|сауда\s+айналым\w*|"
     r"инвестиций\s+в\s+(?:экономику|регион|область|город)|(?:investment|investments)\s+(?:in|into)\s+the\s+"
     r"(?:economy|region)",
     re.IGNORECASE,
@@ -121,10 +121,67 @@ FINANCING_PART = re.compile(
 )
 # a stage of a larger project: "первый этап стоимостью", "2nd stage provides for", "бірінші кезеңде"
 STAGE_PART = re.compile(
-    r"(?<!\w)(?:этап\w*|очеред\w*|stage\w*|phase\w*|кезең\w*|транш\w*|tranche\w*)(?!\w)", re.IGNORECASE)
+    r"(?<!\w)(?:этап\w*|очеред\w*|stage\w*|phase\w*|кезең\w*|транш\w*|tranche\w*|пусков\w+\s+комплекс\w*|"
+    r"start-up\s+complex\w*|launch\s+complex\w*)(?!\w)", re.IGNORECASE)
 # money to be spent in a period ("в этом году будет освоено", "биыл 10 млрд теңге қаржы есебінен") is a tranche
 TRANCHE = re.compile(r"(?:освоен\w*|освоить|направлен\w*|выделен\w*|қаржы\s+есебінен|will\s+be\s+spent|"
                      r"to\s+be\s+spent)", re.IGNORECASE)
+# the members of a zone or a programme counted, with the sum of what they declared: "30 резидентов с общим объемом
+# инвестиций", "12 participants with total investments of": a total of many projects, not one deal
+MEMBERS_TOTAL = re.compile(
+    r"(?<![\w.,])(?:\d+|несколько|ряд|десятк\w*|several|dozens?)\s+(?:\w+\s+){0,2}?(?:участник\w*|резидент\w*|"
+    r"инвестор\w*|субъект\w*|компани[йия]|предприяти[йя]|participants?|residents?|investors?|companies|"
+    r"қатысушы\w*|кәсіпорын\w*)(?!\w)",
+    re.IGNORECASE,
+)
+MEMBERS_SUM = re.compile(r"общ\w+\s+(?:объ[её]м|сумм|стоимост)\w*|совокупн\w+|суммарн\w+|(?<!\w)(?:total|combined|"
+                         r"aggregate)(?!\w)|жалпы\s+(?:көлем|сомас|құн)\w*", re.IGNORECASE)
+# money meant for several sectors at once ("в ряд отраслей – энергетику, медицину", "across several sectors"): a
+# pledge spread over many projects, not one deal
+SECTOR_SPREAD = re.compile(
+    r"(?<!\w)(?:в|на)\s+(?:ряд|несколько|различн\w+|разн\w+)\s+(?:\w+\s+){0,2}?(?:сфер|отрасл|направлени|секторов|"
+    r"сектора)\w*|(?:in|into|across)\s+(?:a\s+number\s+of|several|various|multiple)\s+(?:\w+\s+){0,2}?"
+    r"(?:sectors|industries|areas|fields)|бірқатар\s+(?:\w+\s+)?сала\w*|түрлі\s+сала\w*|"
+    # documents in the plural said of several sectors: "соглашения на 3 млрд в сферах энергетики, логистики и ..."
+    r"(?<!\w)в\s+(?:сферах|отраслях|секторах|направлениях)|in\s+the\s+fields\s+of|in\s+the\s+sectors\s+of|"
+    r"in\s+the\s+areas\s+of|in\s+the\s+industries\s+of|"
+    r"салаларында|салаларына",
+    re.IGNORECASE,
+)
+# documents counted: "подписали семь соглашений на", "signed 12 agreements worth", "15 құжатқа қол қойылды": the
+# figure is their sum
+COUNT_DOCUMENTS = re.compile(
+    r"(?<![\w.,])(?:\d+|два|две|тр[иеё]\w*|четыр\w+|пят\w+|шест\w+|сем[ьи]\w*|восем\w+|девят\w+|десят\w+|"
+    r"несколько|ряд|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens?\s+of|"
+    r"екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он)\s+(?:\w+\s+){0,2}?(?:соглашени[йя]|меморандум(?:а|ов)|"
+    r"документ(?:а|ов)|договор(?:а|ов)|контракт(?:а|ов)|agreements|memorand(?:a|ums)|documents|contracts|deals|"
+    r"MoUs|келісім\w*|құжат\w*|меморандум\w*)(?!\w)",
+    re.IGNORECASE,
+)
+# things bought, not built: "закупит 50 локомотивов на сумму", "will buy 100 locomotives worth"
+PURCHASE = re.compile(
+    r"(?<!\w)(?:закуп\w*|приобрет\w*|приобрест\w*|купит|купят|buy|buys|bought|purchas\w*|сатып\s+ал\w*)\s+"
+    r"(?:\w+\s+){0,3}?(?:локомотив\w*|вагон\w*|автобус\w*|самол[её]т\w*|вертол[её]т\w*|техник\w*|машин\w*|"
+    r"тракторов|комбайнов|locomotives|wagons|railcars|buses|aircraft|planes|helicopters|vehicles|trucks|tractors)",
+    re.IGNORECASE,
+)
+# public money handed out of a budget reserve or allocated by the state for repairs: spending, not an investment
+PUBLIC_SPENDING = re.compile(
+    r"резерв\w*\s+(?:Правительства|правительства|акимат\w*|местн\w+|государств\w*|президент\w*)|"
+    r"(?:из|за\s+сч[её]т)\s+(?:\w+\s+){0,2}резерв\w*|(?:government(?:al)?|state|local\s+\w+[’']?s?)\s+reserves?|"
+    r"from\s+the\s+(?:\w+[’']?s?\s+){0,3}reserves?|резерв\w*\s+қор\w*|резервінен|"
+    r"(?:was|were|has\s+been|have\s+been)\s+(?:allocated|provided)\s+(?:for|to|from)\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,2}?(?:reconstruction|repairs?|renovation|modernization|maintenance|budget)",
+    re.IGNORECASE,
+)
+# what a sector produced in a year ("өнімін шығарды", "произвели продукции на", "produced goods worth")
+OUTPUT_MADE = re.compile(
+    r"өнім\w*\s+(?:шығар|өндір)\w*|(?:шығарды|өндірді)\w*|произвел\w*\s+(?:\w+\s+){0,2}продукци\w*|"
+    r"(?:produced|manufactured|produces?|manufactures?)\s+(?:\w+\s+){0,3}(?:products?|goods|output)\s+worth|"
+    r"output\s+worth|(?:annual\s+|yearly\s+)?(?:revenues?|turnover|sales)\s+(?:\w+\s+){0,2}(?:exceed\w*|reach\w*|"
+    r"total\w*|amount\w*|of|is|was|were|stood)|(?:выручк|оборот)\w*\s+(?:\w+\s+){0,3}(?:составил|превыша|достиг)\w*",
+    re.IGNORECASE,
+)
 # the total of the same project, said after a first figure: "Общая стоимость проекта", "The total investment"
 PROJECT_TOTAL = re.compile(
     r"общ\w+\s+(?:стоимост|объ[её]м|сумм)\w*\s+(?:инвестиций\s+)?(?:в\s+)?(?:проект|строительств|завод|комплекс|"
@@ -143,7 +200,8 @@ BULLET = re.compile(r"^\s*(?:[-–—•·*▪●]|\d{1,2}[.)])\s+")
 # a new item of a round-up: "Также ...", "Еще один проект", "Another Turkish company", "Сонымен қатар"
 NEW_ITEM = re.compile(
     r"^(?:[^\w]*)(?:также|кроме\s+того|помимо\s+этого|помимо\s+того|ещ[её]|другой|другая|другое|другие|"
-    r"следующ\w+|вместе\s+с\s+тем|наряду\s+с\s+этим|параллельно|also|in\s+addition|additionally|another|"
+    r"следующ\w+|вместе\s+с\s+тем|наряду\s+с\s+этим|параллельно|одновременно|at\s+the\s+same\s+time|"
+    r"simultaneously|also|in\s+addition|additionally|another|one\s+more|"
     r"besides|moreover|furthermore|next|сонымен\s+(?:қатар|бірге)|сондай-ақ|тағы|бұдан\s+бөлек|бұған\s+қоса|"
     r"одним\s+из|одной\s+из|one\s+of\s+the|в\s+их\s+числе|среди\s+них|among\s+them|в\s+том\s+числе|"
     r"олардың\s+қатарында|солардың\s+бірі|к\s+примеру|например|for\s+example|for\s+instance|"
@@ -232,7 +290,12 @@ FUTURE_BUILD = re.compile(
     r"план\w*\s+(?:ввода|запуска|открытия|строительства)|жоспарлануда|"
     r"жүзеге\s+асырылады|басталмақ|іске\s+асырады|жүзеге\s+асырады|"
     # "салуды жоспарлап отыр" is "планирует построить"
-    r"(?:салуды|ашуды|қосуды|құрылысын)\s+жоспарла\w*)",
+    r"(?:салуды|ашуды|қосуды|құрылысын)\s+жоспарла\w*|организуют|организует|будет\s+организован\w*|"
+    r"(?:запланирован|намечен)\w*\s+(?:\w+\s+)?(?:запуск|ввод|открыти|строительств|пуск)\w*|"
+    # the start of works announced: "начнется строительство", "стартует возведение", "construction will begin"
+    r"(?:начн(?:[её]тся|утся|[её]м|ут)|стартует|стартуют)\s+(?:\w+\s+)?(?:строительств|возведени|сооружени|"
+    r"реализаци)\w*|(?:construction|works?)\s+(?:\w+\s+){0,4}will\s+(?:start|begin|commence)|"
+    r"will\s+(?:start|begin|commence)\s+(?:the\s+)?(?:construction|building)|құрылысы\s+басталады)",
     re.IGNORECASE,
 )
 INTENT = re.compile(
@@ -241,7 +304,14 @@ INTENT = re.compile(
     r"возможност\w*|договорил\w*|intends?|intention|is\s+going\s+to|are\s+going\s+to|plans?\s+to\s+invest|"
     r"ready\s+to\s+(?:invest|build|participate)|interested\s+in|expressed\s+interest|agreed\s+to|in\s+talks|"
     r"(?:ведет|ведут|ведутся|провели|провел\w*)\s+переговор\w*|келіссөз\w*|"
-    r"ниет\w*|көздеп\s+отыр|(?<!салуды\s)(?<!ашуды\s)(?<!қосуды\s)жоспарлап\s+отыр\w*|қызығушылық\w*|дайын\w*)(?!\w)",
+    r"ниет\w*|көздеп\s+отыр|(?<!салуды\s)(?<!ашуды\s)(?<!қосуды\s)жоспарлап\s+отыр\w*|қызығушылық\w*|дайын\w*|"
+    # weighing or discussing the works: "прорабатывает возможность строительства", "is considering building",
+    # "обсудили строительство завода", "discussed the construction of"
+    r"прорабатыва\w+\s+(?:\w+\s+)?возможност\w*|(?:is|are)\s+(?:now\s+)?considering|considers|"
+    r"(?:exploring|studying)\s+(?:the\s+)?(?:possibility|option)|"
+    r"обсудил\w*\s+(?:\w+\s+){0,4}?(?:строительств|реализаци|создани|проект|возведени)\w*|"
+    r"discussed\s+(?:\w+\s+){0,4}?(?:construction|building|project|plans?|implementation)|"
+    r"(?:құрылысын|жобасын|жобаны)\s+талқыла\w*)(?!\w)",
     re.IGNORECASE,
 )
 # a plant that is working now ("где производят вагоны", "Завод производит 90 млн кирпичей в год")
@@ -249,6 +319,15 @@ OPERATING = re.compile(
     r"(?<!\w)(?<!будет\s)(?<!будут\s)(?:производят|производит|выпускает|выпускают|работает\s+на\s+полную|"
     r"уже\s+(?:используются|работает|выпускает)|produces|operates|is\s+operating|шығарады|өндіреді)(?!\w)"
     r"(?!\s+деп\s)",
+    re.IGNORECASE,
+)
+# a round-up of projects only planned: "next year we plan to implement 30 projects", "в 2026 году планируется
+# реализовать 12 проектов": the projects listed after it are intentions until something is signed or built
+PLANNED_ROUND_UP = re.compile(
+    r"(?<!\w)(?:plan|plans|planned|planning|intend|intends|планиру\w+|планируется|запланирован\w*|намечен\w*|"
+    r"жоспарла\w+)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:implement|realise|realize|launch|carry\s+out|реализ\w+|"
+    r"запуст\w+|запуск\w*|іске\s+асыр\w*|жүзеге\s+асыр\w*)\s+(?:\w+\s+){0,3}?(?:projects|проект\w*|жоба\w*)|"
+    r"(?:projects|проект\w*|жоба\w*)\s+(?:\w+\s+){0,3}?(?:планиру\w+|жоспарлан\w+)",
     re.IGNORECASE,
 )
 # "the agreement" opening a later sentence refers to the document already named (a memorandum called a
@@ -276,4 +355,5 @@ gate_names(globals(), ("STATISTIC_STRONG", "CANCELLED", "FINANCING_PART", "LIST_
                         "PERIOD", "TRANCHE", "COMPANY_ANAPHORA", "_CANCELLED_SUBJECT", "PROJECT_TOTAL",
                         "TARGET_VERB", "COUNT_PROJECTS", "INTENT", "OPERATING", "STAGE_PART", "REGION_RECIPIENT",
                         "POOL_CUE", "PLURAL_OBJECTS", "FUTURE_BUILD", "NEW_ITEM", "ORDINAL_OBJECT",
-                        "PROJECT_RECIPIENT"))
+                        "PROJECT_RECIPIENT", "MEMBERS_TOTAL", "MEMBERS_SUM", "SECTOR_SPREAD", "PUBLIC_SPENDING",
+                        "OUTPUT_MADE", "PLANNED_ROUND_UP", "PURCHASE", "COUNT_DOCUMENTS"))

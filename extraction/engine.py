@@ -20,9 +20,15 @@ from dataclasses import dataclass, field
 from extraction import cues
 from extraction.amounts import Money, find_amounts
 from extraction.companies import Company, find_companies, same_company
-from extraction.countries import country_from_legal_form, country_mentions, investor_countries
+from extraction.countries import (
+    country_from_legal_form,
+    country_mentions,
+    country_of_seat_in_name,
+    investor_countries,
+)
 from extraction.fields import (
     COOP_CUE,
+    FIRST_STAGE,
     MULTI_PARTNER_CUE,
     ORDINAL_CUE,
     PLAN_CUE,
@@ -52,7 +58,8 @@ _CUE = re.compile(
     r"facility|hub|hotel|greenhouse|refinery|feedlot|кешен|станс|ферм|комплекс|станц|предприят|цех|теплиц|"
     r"месторожд|комбинат|элеватор|производств|стройк|кәсіпорын|жылыжай|under\s?way|заработал|открыт|откро|"
     r"запуст|запуск|реализ|ГЭС|ТЭЦ|ВЭС|СЭС|инвестор|investor|миллиард|миллион|billion|million|млрд|млн|"
-    r"реконструкц|линию|наладил|compressor|компрессор|terminal|терминал|дорог|railway|road",
+    r"реконструкц|линию|наладил|compressor|компрессор|terminal|терминал|дорог|railway|road|built|warehouse|LLP|"
+    r"JSC|склад|қойма|manufactur|выпуск",
     re.IGNORECASE,
 )
 _CUE_WORDS = re.compile(_CUE.pattern.lower())  # the pattern has no escapes that lowercasing would change
@@ -216,6 +223,17 @@ def _amount_kind(text: str, money: Money, prev: Money | None, has_partner: bool,
             return "target"
     if cues.STATISTIC_STRONG.search(text) and not has_partner and not cues.PROJECT_RECIPIENT.search(text):
         return "statistic"
+    if not has_partner:
+        if cues.MEMBERS_TOTAL.search(text) and cues.MEMBERS_SUM.search(text):
+            return "total"
+        if cues.SECTOR_SPREAD.search(text):
+            return "total"
+        if cues.PUBLIC_SPENDING.search(text) or cues.OUTPUT_MADE.search(text):
+            return "statistic"
+    if cues.COUNT_DOCUMENTS.search(text) and not _AMONG.search(text):
+        return "total"  # "signed seven agreements worth N": the sum of several documents
+    if cues.PURCHASE.search(text) and not PROJECT_OBJECT.search(text):
+        return "statistic"  # a purchase of vehicles or machines is trade, not an investment project
     if cues.PART_BEFORE.search(before):
         return "part"
     if cues.FINANCING_PART.search(clause) or cues.FINANCING_PART.search(before[-40:]):
@@ -442,12 +460,19 @@ def _company_country(info: SentInfo, company: Company) -> str | None:
     before = [c for c in info.countries if c[1] <= company.start and company.start - c[1] <= 120]
     inside = [c for c in info.countries if company.start <= c[0] < company.end]
     after = [c for c in info.countries if 0 <= c[0] - company.end <= 30]
+    if inside and (not before or company.start - before[-1][1] > 25):
+        # "the Prime Minister of Kazakhstan met the head of China X Mining": the name's own country beats a
+        # country word said of someone else further back
+        return inside[0][2]
     if before:
         return before[-1][2]
     after = [c for c in after if re.fullmatch(r"[\s,(–—-]*(?:(?:an?|the)\s+)?(?:(?:из|from)\s+(?:the\s+)?)?",
                                               info.sent.text[company.end : c[0]])]
     if after:
         return after[0][2]
+    seat = country_of_seat_in_name(company.name)
+    if seat:
+        return seat
     legal = country_from_legal_form(company.name)
     if legal:
         return legal
@@ -554,10 +579,21 @@ def _restates(info: SentInfo, amount: Money, current: Money) -> tuple[bool, Mone
     return False, None
 
 
+# the service buildings of a site, built along with the main works
+_ANCILLARY = re.compile(
+    r"административно-бытов\w*|(?<!\w)АБК(?!\w)|котельн\w*|подъездн\w+\s+(?:дорог|пут)\w*|инженерн\w+\s+"
+    r"(?:сет|коммуникац|инфраструктур)\w*|ограждени\w*|общежити\w*|проходн\w+|administrative\s+(?:building|block)\w*|"
+    r"access\s+roads?|boiler\s+house\w*|dormitor\w*|әкімшілік-тұрмыстық\w*|қазандық\w*",
+    re.IGNORECASE,
+)
+
+
 def _opens_new_project(info: SentInfo, current: Frame) -> bool:
     """A unit without a new investor or figure that still starts another project of a round-up."""
     if not info.project or info.anaphoric:
         return False
+    if not info.amounts and not info.companies and _ANCILLARY.search(info.sent.text) and _frame_has_project(current):
+        return False  # "Также ведется строительство АБК и складов": buildings of the same site
     has_amount = current.amount is not None
     if info.new_item and (has_amount or current.partner is not None or _frame_has_project(current)):
         return True
@@ -606,6 +642,7 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
     current: Frame | None = None
     group: SentInfo | None = None
     multi: SentInfo | None = None
+    multis: list[tuple[SentInfo, SentInfo | None]] = []
     last: SentInfo | None = None
     for info in infos:
         prev, last = last, info
@@ -648,6 +685,7 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
         if info.multi:
             current = None
             multi = info
+            multis.append((info, group))
             continue
         if info.group and not deal_money and not stage_money and not partners and \
                 not (cues.ITEM_START.match(info.sent.text) and info.project):
@@ -708,8 +746,9 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
             if not info.new_item:
                 retro = _retro_start(current, info)
             inherit = _inherits_partner(info, current)
-        elif info.ordinal and (has_stage or info.project):
-            opens = True
+        elif info.ordinal and (has_stage or info.project) and not (
+                current is not None and _frame_has_project(current) and cues.STAGE_PART.search(info.sent.text)):
+            opens = True  # "второй пусковой комплекс", "the second phase": a stage of the project under way
         elif current is None and info.project and not info.anaphoric and \
                 (has_stage or info.weak or deal_money or info.places or info.list_item or info.new_item):
             opens = True
@@ -745,7 +784,27 @@ def _build_frames(infos: list[SentInfo]) -> list[Frame]:
             continue
         current.sentences.append(info)
         _take_amount(current, info)
+    _frames_of_unfollowed_multis(frames, multis)
     return _drop_restated_frames(frames)
+
+
+def _frames_of_unfollowed_multis(frames: list[Frame], multis: list[tuple[SentInfo, SentInfo | None]]) -> None:
+    """"Two warehouses will be built by X LLP and Y LLP": a sentence naming several investors of one kind of
+    project and no figure, that no later per-investor sentence takes up, is one deal per investor."""
+    for info, group in multis:
+        if info.amounts or not info.project or not (info.stages or info.weak):
+            continue
+        partners = [c for c in info.companies if c.role == "partner"]
+        taken = [f.partner for f in frames if f.partner is not None]
+        if any(same_company(p.name, t.name) for p in partners for t in taken):
+            continue
+        for p in partners:
+            frame = Frame()
+            frame.sentences.append(info)
+            frame.partner, frame.partner_sent = p, info
+            frame.group = group
+            frames.append(frame)
+    frames.sort(key=lambda f: f.sentences[0].index if f.sentences else -1)
 
 
 def _take_amount(current: Frame, info: SentInfo) -> None:
@@ -868,17 +927,45 @@ def _anaphoric_document(info: SentInfo, stage: str, start: int, frame: Frame) ->
     return any(st[0] == "memorandum" for s in frame.sentences if s.index < info.index for st in s.stages)
 
 
+# "этот проект", "the plant", "осы зауыт": a sentence pointing back at the deal's own object
+_PROJECT_WORD = re.compile(r"(?<!\w)(?:эт\w+|данн\w+|наш\w*|сво\w+|the|this|its|our|осы|бұл)\s+(?:\w+\s+)?"
+                           r"(?:проект|project|жоба|завод|plant|зауыт|предприяти|комплекс|complex|фабрик|factory|"
+                           r"производств)\w*", re.IGNORECASE)
+
+
+def _about_the_project(info: SentInfo, frame: Frame) -> bool:
+    """Works said in a sentence that names no project and no party of the deal, after the deal was told, are about
+    something else ("вокруг уже возводится новый город"): they do not set the deal's stage."""
+    if info.project or info.companies or info.amounts or info.anaphoric or \
+            _PROJECT_WORD.search(info.sent.text):
+        return True
+    first = frame.sentences[0]
+    told = [s for s in (frame.amount_sent, frame.partner_sent) if s is not None]
+    return info is first or not told or info.index <= max(s.index for s in told) + 1
+
+
 def _status(frame: Frame, infos: list[SentInfo]) -> tuple[str, list[str], tuple[int, int] | None]:
     physical = document = None
+    building = first_launch = None
     for info in frame.sentences:
         for stage, s, e in info.stages:
             span = (stage, info.sent.start + s, info.sent.start + e)
             if stage in ("construction", "commissioned"):
+                if not _about_the_project(info, frame):
+                    continue
+                if stage == "construction" and building is None:
+                    building = span
+                if stage == "commissioned" and first_launch is None and \
+                        FIRST_STAGE.search(info.sent.text[max(0, s - 40) : e + 50]):
+                    first_launch = span
                 if physical is None or STAGE_ORDER[stage] > STAGE_ORDER[physical[0]]:
                     physical = span
             elif not _anaphoric_document(info, stage, s, frame):
                 if document is None or STAGE_ORDER[stage] > STAGE_ORDER[document[0]]:
                     document = span
+    if physical is not None and physical is first_launch and building is not None:
+        # "the first start-up complex was launched in July ... the second is 95% built": still under way
+        physical = building
     if frame.context is not None and physical is None:
         # the sentence that introduced several deals at once names the document they were signed under; a later
         # per-project paragraph calling it "an agreement" does not make it one
@@ -903,6 +990,11 @@ def _status(frame: Frame, infos: list[SentInfo]) -> tuple[str, list[str], tuple[
             stage, s, e = docs[-1]
             return stage, ["status_from_round_up"], (group.sent.start + s, group.sent.start + e)
     weak = [(w, info.sent.start + s, info.sent.start + e) for info in frame.sentences for w, s, e in info.weak]
+    if group is not None and frame.amount is None and not any(w[0] == "operating" for w in weak):
+        plan = cues.PLANNED_ROUND_UP.search(group.sent.text)
+        if plan:
+            # "we plan to implement 42 projects ... one of them is a potash complex": a planned item
+            return "memorandum", ["status_from_plan"], (group.sent.start + plan.start(), group.sent.start + plan.end())
     for kind in ("intent", "future", "operating"):
         hit = next((w for w in weak if w[0] == kind), None)
         if hit:
@@ -1192,8 +1284,8 @@ def _frame_to_mention(frame, infos, gaz, lang, article_region, investor_votes, c
         # "Posco intends to take part in a lithium project": a project named by its activity, with its investor
         frame.amount is None and frame.partner is not None and any(
             _SECTOR_PROJECT.search(s.sent.text) and sector_for([_without_names(s)], gaz)[0] for s in sents))
-    has_stage = any(s.stages or s.weak for s in sents) or (frame.group is not None and
-                                                             bool(frame.group.stages or frame.group.weak))
+    has_stage = any(s.stages or s.weak for s in sents) or (frame.group is not None and (
+        bool(frame.group.stages or frame.group.weak) or bool(cues.PLANNED_ROUND_UP.search(frame.group.sent.text))))
     if frame.amount is None and not (has_project and (frame.partner is not None or any(s.countries for s in sents))):
         if not (has_project and has_stage and _has_local_place(frame, lead_place)):
             return None
@@ -1342,7 +1434,8 @@ def _frame_to_mention(frame, infos, gaz, lang, article_region, investor_votes, c
             m.completion_year = completion[0]
             fe["completion_year"] = [info.sent.start + completion[1], info.sent.start + completion[2]]
     if m.completion_year is None and frame.group is not None:
-        year = _round_up_year(frame.group, m.status, published_year)
+        year = _round_up_year(frame.group, m.status, published_year,
+                              infos[frame.group.index - 1] if frame.group.index > 0 else None)
         if year is not None:
             m.completion_year = year[0]
             fe["completion_year"] = [year[1], year[2]]
@@ -1393,7 +1486,7 @@ def _amount_doubt(frame: Frame) -> str | None:
     return None
 
 
-_AMONG = re.compile(r"(?<!\w)(?:в\s+числе|среди|одн\w+\s+из|among|one\s+of|including|in\s+the\s+list\s+of)"
+_AMONG = re.compile(r"(?<!\w)(?:в\s+числе|среди|од(?:ин|н\w+)\s+из|among|one\s+of|including|in\s+the\s+list\s+of)"
                     r"\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _AMONG_AFTER = re.compile(r"\s+(?:\S+\s+)?(?:бірі|қатарында|ішінде)(?!\w)", re.IGNORECASE)
 
@@ -1416,7 +1509,8 @@ def _has_local_place(frame: Frame, lead_place: PlaceHit | None) -> bool:
 _YEAR_ONLY = re.compile(r"(?<!\d)(20[0-5]\d)(?!\d)")
 
 
-def _round_up_year(group: SentInfo, status: str | None, published_year: int | None) -> tuple[int, int, int] | None:
+def _round_up_year(group: SentInfo, status: str | None, published_year: int | None,
+                   before: SentInfo | None = None) -> tuple[int, int, int] | None:
     """The year a round-up sentence gives its items: "в 2022 году реализовали восемь проектов" (launched that
     year), "до конца 2027 года реализуют два проекта" (due by then)."""
     text = group.sent.text
@@ -1425,17 +1519,29 @@ def _round_up_year(group: SentInfo, status: str | None, published_year: int | No
                     re.I)
     if due and status != "commissioned":
         return int(due.group(1)), group.sent.start + due.start(1), group.sent.start + due.end(1)
-    launch = re.search(r"(?:в|in)\s+(20[0-5]\d)\s+(?:году\s+)?(?:\w+\s+){0,2}(?:запуст|ввест|ввод|откр|launch|"
+    launch = re.search(r"(?:в|in)\s+(20[0-5]\d)\s+(?:году\s+)?(?:\w+\s+){0,2}(?:запус[тк]|ввест|ввод|откр|launch|"
                        r"commission|open)\w*|(20[0-5]\d)\s+жылы\s+(?:\w+\s+){0,2}(?:іске\s+қос|ашыл|пайдалануға)", text,
                        re.I)
-    if launch and status != "commissioned" and group.weak and not group.stages:
+    if launch and group.weak and not group.stages:
         k = 1 if launch.group(1) else 2
         return int(launch.group(k)), group.sent.start + launch.start(k), group.sent.start + launch.end(k)
     if done and status == "commissioned":
         m = _YEAR_ONLY.search(text)
         if m and not re.search(r"-\s*20\d\d|20\d\d\s*[-–]", text):
             return int(m.group(1)), group.sent.start + m.start(1), group.sent.start + m.end(1)
+        if m is None and before is not None and (before.para == group.para or before.group):
+            # "Новые проекты реализованы в первом полугодии 2024 года. Открыли пять производств ...": the
+            # sentence before the round-up dates it
+            years = _YEAR_ONLY.findall(before.sent.text)
+            if len(set(years)) == 1 and not before.weak and _PAST_DONE.search(before.sent.text):
+                m = _YEAR_ONLY.search(before.sent.text)
+                return int(m.group(1)), before.sent.start + m.start(1), before.sent.start + m.end(1)
     return None
+
+
+_PAST_DONE = re.compile(r"(?<!\w)(?:реализован\w*|запущен\w*|открыт[аоы]?|введен\w*|введён\w*|launched|opened|"
+                        r"commissioned|completed|implemented|іске\s+қосыл\w*|ашылд\w*|жүзеге\s+асырыл\w*)(?!\w)",
+                        re.IGNORECASE)
 
 
 def _sent_start(hit: PlaceHit, sents: list[SentInfo]) -> int | None:

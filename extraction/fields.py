@@ -19,7 +19,8 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         r"(?:began|started)\s+(?:production|operations)|выпустил\w*\s+перв\w*|"
         # real-news wording of a launch: "заработал", "наладили производство", "ввели линию", "обошлась в",
         # "пайдаланылуға берілді", "іске асырылып", "inauguration", "put into service"
-        r"заработал\w*|начал\w*\s+работу|наладил\w*\s+(?:\w+\s+)?производств\w*|налажен\w*\s+производств\w*|"
+        r"заработал\w*|начал\w*\s+работу|наладил\w*\s+(?:\w+\s+)?(?:производств|выпуск)\w*|"
+        r"(?:начал[иао]?|освоил[иао]?)\s+(?:\w+\s+)?выпуск\w*|налажен\w*\s+производств\w*|"
         r"помогл\w*\s+наладить|расширил\w*|модернизировал\w*|реконструирова\w*|(?:была|был|было)\s+проведен\w*\s+"
         r"(?:реконструкци|модернизаци)\w*|(?:провели|проведена)\s+(?:реконструкци|модернизаци)\w*|реализовал\w*|"
         r"обош(?:л[аио]сь|[её]лся)|достроил\w*|построил\w*\s+и\s+сдал\w*|сдан\w*\s+в\s+эксплуатаци\w*|"
@@ -34,7 +35,19 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         r"inaugurat\w*|opening\s+ceremon\w*|celebrated\s+the\s+opening|put\s+into\s+service|"
         r"commissioned\s+(?:\d+|an?|the|its|two|three|four|five|six|seven|eight|nine|ten|several)\b|"
         r"(?<!will\sbe\s)(?<!to\sbe\s)(?<!being\s)built\s+by|"
-        r"(?:began|started)\s+operating|was\s+launched|launches)", re.IGNORECASE)),
+        r"(?:began|started)\s+operating|was\s+launched|launches|"
+        # first output and full capacity: "вышло на проектную мощность", "выдала первую электроэнергию",
+        # "produced its first batch", "was connected to the grid", "өнім шығара бастады"
+        r"выш(?:ло|ла|ел|ли)\s+на\s+(?:проектн\w+|полн\w+)\s+мощност\w*|reached\s+(?:its\s+)?(?:full|design)\s+"
+        r"capacity|жобалық\s+қуат\w*\s+шық\w*|"
+        r"(?:выдал\w*|выпустил\w*|дал\w*|принял\w*|отгрузил\w*)\s+(?:свою\s+)?перв\w+\s+(?:\w+\s+)?(?:партию|продукци|"
+        r"электроэнерги|киловатт|зерно|тонн|нефть|газ)\w*|(?:produced|shipped|delivered)\s+(?:its|the)\s+first\s+"
+        r"(?:batch|products?|output|power|electricity)|"
+        r"(?:подключ[её]н\w*|подключили)\s+к\s+(?:\w+\s+)?(?:сети|энергосистем\w*)|connected\s+to\s+the\s+(?:\w+\s+)?"
+        r"(?:grid|network)|"
+        r"состоял\w*\s+(?:торжественн\w+\s+|официальн\w+\s+)?(?:запуск|открыти|ввод|пуск)\w*|"
+        r"(?:запуск|открытие|ввод|пуск)\w*\s+(?:\w+\s+){0,3}состоял\w*|"
+        r"(?:шығара|өндіре)\s+бастады|жұмысын\s+бастады)", re.IGNORECASE)),
     ("construction", re.compile(
         r"(?<!\w)((?:продолжа\w+|ид[её]т|вед[её]тся)\s+реализаци\w*|"
         r"(?:строительств|стройк|работ)\w*[^.]{0,40}?(?:началось|началась|начались|начато|стартовал\w*|"
@@ -56,8 +69,27 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         r"жұмыстар\w*\s+жүргізіл\w*|жұмыстарын\s+жүргізіп\s+жатыр|жүзеге\s+асырылуда|жүзеге\s+асырылып\s+жатыр|"
         r"іске\s+асырылып\s+жатыр|"
         r"(?:is|are)\s+being\s+(?:implemented|developed|constructed|installed)|develops\s+(?:\S+\s+){0,6}project|"
-        r"вед(?:утся|[её]тся)\s+работ\w*|works?\s+(?:are|is)\s+(?:being\s+)?carried\s+out|"
-        r"works?\s+(?:are|is)\s+under\s?way)",
+        r"вед(?:утся|[её]тся)\s+(?:[\w-]+\s+){0,2}?работ\w*|works?\s+(?:are|is)\s+(?:being\s+)?carried\s+out|"
+        # the first works on the site: "заложили фундамент", "заложена капсула", "возведены стены",
+        # "началась подготовка площадки", "приступили к монтажу", "foundation stone was laid", "in full swing"
+        r"(?:заложил\w*|залил\w*|заложен\w*|залит\w*)\s+(?:\w+\s+)?(?:фундамент|капсул|перв\w+\s+камен)\w*|"
+        r"(?:фундамент|капсул)\w*\s+(?:\w+\s+)?(?:заложен|залит)\w*|возведен[аоы]?\s+(?:\w+\s+)?(?:стен|каркас|"
+        r"корпус|коробк|здани)\w*|(?<!речь\s)(?:началась|началось|начались|ид[её]т|вед[её]тся)\s+"
+        r"(?:(?!о\s|об\s)\w+\s+)?(?:подготовк|"
+        r"монтаж|возведени)\w*|приступил\w*\s+к\s+(?:монтажу|установке|работам|подготовке)|"
+        r"(?:foundation\s+stone|cornerstone|first\s+stone|capsule)\s+(?:was|has\s+been)\s+laid|"
+        r"laid\s+(?:the|a)\s+(?:foundation|cornerstone|capsule|first\s+stone)|in\s+full\s+swing|"
+        r"(?:installation|assembly|erection)\b[^.]{0,40}?(?:under\s?way|in\s+progress|ongoing|began|has\s+begun|"
+        r"started)|"
+        r"works?\s+(?:are|is)\s+under\s?way|"
+        # progress told in percent: "строительство выполнено на 60%", "готовность объекта – 80%", "is 70% complete"
+        r"выполнен\w*\s+на\s+\d+\s*%|готовност\w*\s+(?:\w+\s+){0,2}(?:[–—:-]\s*|составляет\s+)?\d+\s*%|"
+        r"(?:is|are)\s+\d+\s*(?:%|percent)\s+(?:complete|completed|ready|built)|\d+\s*%\s+(?:дайын|орындалды)|"
+        # the start of works said first: "начаты подготовительные работы по строительству", "дан старт
+        # строительству", "launched construction of"
+        r"начат[аоы]?\s+(?:\w+\s+){0,2}работ\w*\s+по\s+(?:строительств|возведени|сооружени)\w*|"
+        r"(?:дан|дали|дал)\s+старт\w*\s+(?:\w+\s+)?(?:строительств|возведени|реализаци)\w*|"
+        r"(?:launched|kicked\s+off|commenced)\s+(?:the\s+)?construction)",
         re.IGNORECASE)),
     ("agreement", re.compile(
         r"(?<!\w)(соглашени\w*|контракт(?!ор)\w*|инвестиционн\w+\s+договор\w*|договор(?!ённост|енност|ил)\w*|"
@@ -65,6 +97,8 @@ STAGE_CUES: list[tuple[str, re.Pattern]] = [
         re.IGNORECASE)),
     ("memorandum", re.compile(
         r"(?<!\w)(меморандум\w*|протокол\w*\s+о\s+намерениях|письм\w*\s+о\s+намерениях|memorand\w*|MoU|"
+        r"соглашени\w*\s+о\s+намерениях|agreements?\s+of\s+intent|дорожн\w+\s+карт\w*|roadmaps?|road maps?|road-maps?|"
+        r"жол\s+карта\w*|"
         r"letter\s+of\s+intent|хаттама\w*|ниет\s+туралы)", re.IGNORECASE)),
 ]
 
@@ -109,7 +143,11 @@ PROJECT_OBJECT = re.compile(
     r"қойма\w*|data\s+cent(?:er|re)|стансас\w*|ферма\w*|"
     r"(?:oil|gas|gold|copper|ore|coal|uranium|condensate)\s+(?:fields?|deposits?)|field\s+(?:expansion|development)|"
     r"зауыт\w*|кешен\w*|жылыжай\w*|кен\s+орн\w*|кен\s+орын\w*|кәсіпорын\w*|өндіріс\w*|өндіру\w*|"
-    r"проект\w*\s+по\s+строительству|строительств\w*\s+(?:завода|фабрики|комплекса|станции))",
+    r"проект\w*\s+по\s+строительству|строительств\w*\s+(?:завода|фабрики|комплекса|станции)|"
+    # a launched output stands for its works: "наладили выпуск стеклотары", "launched the production of tiles"
+    r"(?:наладил|запустил|начал|освоил)\w*\s+(?:\w+\s+)?выпуск\w*|"
+    r"(?:launched|started|set\s+up|organi[sz]e\w*)\s+(?:the\s+)?(?:production|manufacture|output)\s+of|"
+    r"(?:the\s+)?manufacture\s+of\s+\w+)",
     re.IGNORECASE,
 )
 ORDINAL_CUE = re.compile(
@@ -161,6 +199,10 @@ CAPACITY_PATTERNS: list[tuple[re.Pattern, str]] = [
     (_qty(_LINEAR, _PER_YEAR), "m/year"),
     (re.compile(rf"(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s*(?:голов\w*|head(?:\s+of\s+(?:cattle|cows|sheep|pigs))?|"
                 rf"бас)(?!\w)", re.I), "head"),
+    # a herd counted by its animals: "8 мың сауын сиыр", "на 5 тысяч дойных коров", "3,000 dairy cows"
+    (re.compile(rf"(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s+(?:(?:дойн|молочн|племенн|маточн|сауын|асыл\s+тұқымды|"
+                rf"dairy|milking|beef|breeding|мясн)\w*\s+)?(?:коров\w*|cows|сиыр\w*|cattle|heifers?|бычк\w*|"
+                rf"овец|овцематок|sheep|свиноматок|sows|маралов|лошад\w*|жылқы\w*)(?!\w)", re.I), "head"),
     (re.compile(rf"(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s+(?P<what>(?:[^\s\d.,;]+\s+){{1,3}}?){_PER_YEAR}", re.I),
      "units/year"),
     (re.compile(rf"(?:жылына|жылдық)\s+(?P<num>{_NUM})\s*(?P<mult>{_MULTW})?\s+(?P<what>[^\s\d.,;]+)", re.I),
@@ -210,8 +252,8 @@ JOB_PATTERNS = [
                rf"(?:to\s+be\s+|be\s+|expected\s+to\s+be\s+)?(?:employed|hired|working)", re.I),
     # "около 2 тыс. постоянных и 500 временных мест": the permanent figure comes first
     re.compile(rf"{_JOB_NUM}\s+постоянн\w+(?=\s*(?:и|,)\s+[^.;]{{0,60}}?рабоч\w+\s+мест)", re.I),
-    re.compile(rf"{_JOB_NUM}\s+(?:адам\w*|маман\w*|қызметкер\w*|жұмысшы\w*|тұрғын\w*)\s+(?:тұрақты\s+)?"
-               rf"(?:жұмыс|қажет|еңбек)",
+    re.compile(rf"{_JOB_NUM}(?:-\w+)?\s+(?:(?:жуық|астам|тарта|шамасында|дейін)\s+)?(?:адам\w*|маман\w*|"
+               rf"қызметкер\w*|жұмысшы\w*|тұрғын\w*|азамат\w*)\s+(?:тұрақты\s+)?(?:жұмыс|қажет|еңбек)",
                re.I),
     re.compile(rf"{_JOB_NUM}\s+тұрақты\s+(?:маман\w*|қызметкер\w*|жұмысшы\w*|адам)", re.I),
     re.compile(rf"{_JOB_NUM}\s+(?:человек|сотрудник\w*|работник\w*|специалист\w*)\s+(?:будут\s+|будет\s+)?"
@@ -253,7 +295,8 @@ COMPLETION_CUE = re.compile(
     r"(?:start|begin)\w*\s+(?:production|operations|output)|output\b|церемони\w*|"
     r"пайдалануға|аяқта\w*|қуат\w*\s+(?:\S+\s+){0,3}шығ\w*|іске\s+қос\w*|қосыл\w*|алғашқы|ашыл\w*|"
     r"старт\w*\s+(?:объекта|предприятия|производства|завода|работы)|начн\w*\s+работ(?:ать|у)|начал\w*\s+работ(?:ать|у)|"
-    r"заработа\w*|достро\w*|by\s+the\s+end\s+of|до\s+конца|к\s+концу|соңына\s+дейін)", re.I)
+    r"заработа\w*|достро\w*|by\s+the\s+end\s+of|до\s+конца|к\s+концу|соңына\s+дейін|until\s+(?=20\d\d)|"
+    r"до\s+(?=20\d\d\s+год))", re.I)
 _STAGE_WORD = re.compile(r"(?<!\w)(?:этап\w*|очеред\w*|stage\w*|phase\w*|кезең\w*)(?!\w)", re.I)
 _BUILD_WORK = re.compile(r"строительств\w*|стройк\w*|construction|building|құрылыс\w*", re.I)
 _RELATIVE_START = re.compile(r"^\s*(?:котор\w+|which|that)\s+(?:\w+\s+)?(?:начал\w*|стартовал\w*|began|started)",
@@ -332,6 +375,22 @@ _IN_STAGES = re.compile(r"\s+(?:в|in)\s+(?:дв[ау]|тр[иеё]х?|четы�
                         r"(?:этап|очеред|фаз|stage|phase)\w*", re.IGNORECASE)
 
 
+_NUMBER_WORD = (r"(?:\d+|одн\w+|дв[ауе]\w*|тр[иеё]\w*|четыр\w+|пят\w+|шест\w+|сем\w+|восьм\w+|one|two|three|four|"
+                r"five|six|seven|eight|nine|ten|бір\w*|екі\w*|үш\w*|төрт\w*|бес\w*|алты\w*)")
+_SOME_OF_MANY = re.compile(rf"(?<!\w){_NUMBER_WORD}\s+(?:из\s+|of\s+(?:the\s+)?|out\s+of\s+(?:the\s+)?){_NUMBER_WORD}"
+                           rf"(?!\w)|{_NUMBER_WORD}\w*\s+{_NUMBER_WORD}\w*\s+(?:\w+\s+)?ішінде", re.IGNORECASE)
+
+
+_PROJECT_TO = re.compile(r"\s+(?:(?:a|an|the|its|their|new|нов\w+|сво\w+)\s+)?(?:[\w-]+\s+)?(?:project|проект)\s+"
+                         r"(?:to\s+(?:build|produce|construct|create|set\s+up|develop|manufacture)|по\s+(?:строительству|"
+                         r"созданию|производству|выпуску|организации|возведению))\b", re.IGNORECASE)
+FIRST_STAGE = re.compile(r"(?:перв\w+|first|бірінші)\s+(?:\w+\s+)?(?:очеред|этап|пусков\w+\s+комплекс|stage|phase|"
+                          r"кезең)\w*", re.IGNORECASE)
+_NEXT_STAGE = re.compile(r"(?:втор\w+|трет\w+|second|third|екінші|үшінші|следующ\w+|next)\s+(?:\w+\s+)?(?:очеред|этап|"
+                         r"пусков\w+\s+комплекс|stage|phase|кезең)\w*", re.IGNORECASE)
+_OF_INTENT = re.compile(r"\w*\s+(?:о\s+намерениях|of\s+intent)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8192)
 def _stages_in(sentence: str) -> tuple:
     """Stage cues in a sentence; an agreement that is only planned next to another document does not count."""
@@ -344,11 +403,26 @@ def _stages_in(sentence: str) -> tuple:
             if stage == "agreement" and (TRADE_CONTRACT.search(sentence[max(0, m.start() - 40) : m.start()])
                                          or TRADE_CONTRACT.match(sentence[m.start() : m.end() + 30])):
                 continue
+            if stage == "agreement" and _OF_INTENT.match(sentence, m.end()):
+                continue  # "соглашение о намерениях" is a memorandum
             if stage in ("agreement", "memorandum") and (_NO_DOCUMENT_BEFORE.search(sentence, 0, m.start()) or
                                                          _NOT_SIGNED_AFTER.match(sentence, m.end())):
                 continue  # "no agreement has been signed", "соглашение пока не подписано"
             if stage == "construction" and _IN_STAGES.match(sentence, m.end()):
                 continue  # "реализуется в три этапа", "is being implemented in three stages": the plan, not progress
+            if stage == "commissioned" and _PROJECT_TO.match(sentence, m.end()):
+                # "launched a project to produce X", "запустила проект по строительству": the works began
+                out.append(("construction", m.start(), m.end()))
+                continue
+            if stage == "commissioned" and FIRST_STAGE.search(sentence[max(0, m.start() - 40) : m.end() + 50]) and \
+                    _NEXT_STAGE.search(sentence):
+                # "the first stage was launched, the second is being built": the project is still under way
+                out.append(("construction", m.start(), m.end()))
+                continue
+            if stage == "commissioned" and _SOME_OF_MANY.search(sentence, 0, m.start()):
+                # "три из шести корпусов уже запущены", "two of the five lines started": the rest is still built
+                out.append(("construction", m.start(), m.end()))
+                continue
             out.append((stage, m.start(), m.end()))
     return out
 
@@ -366,6 +440,14 @@ def _scaled(num: str, mult: str | None, lang: str | None) -> float | None:
 
 def capacity_in(sentence: str, lang: str | None) -> list[tuple[float, str, int, int]]:
     return list(_capacity_in(sentence, lang))
+
+
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3,
+                "четыре": 4, "четырех": 4, "четырёх": 4, "екі": 2, "үш": 3, "төрт": 4}
+_UNIT_COUNT = re.compile(r"(?<!\w)(?P<n>two|three|four|два|две|двух|три|тр[её]х|четыре|четыр[её]х|екі|үш|төрт|[2-4])"
+                         r"(?:\s*[xх×]\s*|\s+(?:[\w-]+\s+)?(?:по\s+)?)$", re.IGNORECASE)
+_STORAGE = re.compile(r"(?<!\w)(?:склад\w*|хранилищ\w*|овощехранилищ\w*|warehouses?|storage|қойма\w*|"
+                      r"элеватор\w*|elevators?)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -387,6 +469,13 @@ def _capacity_in(sentence: str, lang: str | None) -> tuple:
                 continue
             if unit == "GW":
                 value, unit = value * 1000, "MW"
+            if unit == "MW":
+                count = _UNIT_COUNT.search(sentence, max(0, m.start() - 24), m.start())
+                if count:
+                    # "two 100MW gas-turbine plants", "2х150 МВт", "три энергоблока по 50 МВт": the units together
+                    value *= _COUNT_WORDS.get(count.group("n").lower(), 0) or int(count.group("n"))
+            if unit == "t/year" and _STORAGE.search(sentence) and not re.search(_PER_YEAR, sentence, re.I):
+                continue  # "warehouses with a capacity of 15,000 tons": what they hold, not a yearly output
             out.append((value, unit, m.start(), m.end()))
     out.sort(key=lambda t: (t[1] == "ha", t[2]))
     return out
@@ -428,10 +517,34 @@ def _jobs_in(sentence: str, lang: str | None = None) -> tuple:
     return out
 
 
+# the works' span of years: "реализация запланирована на 2025-2026 годы", "will be built in 2026–2028"
+_WORKS_RANGE = re.compile(r"(?:реализаци|строительств|постро|возвед|implement|construct|built|build|"
+                          r"жүзеге\s+асыр|салын|срок\w*)\w*[^.;]{0,50}?(?<![\d.,])(20[0-5]\d)\s*[-–—]\s*"
+                          r"(20[0-5]\d)(?!\d)", re.I)
+
+# a clause that is only a date: "11 сентября 2024 года", "on 3 March 2025", "2025 жылғы 5 мамырда"
+_FULL_DATE = re.compile(r"^\W*(?:сегодня\W+|today\W+|on\s+)?\d{1,2}\s+[^\W\d]+\s+(20[0-5]\d)(?:\s+года|\s+г\.)?\W*$",
+                        re.IGNORECASE)
+
+
+def is_start_clause(clause: str) -> bool:
+    return bool(START_CUE.search(clause))
+
+
+_YEAR_RANGE = re.compile(r"20[0-5]\d\s*[-–—]\s*20")
+_PLANNED = re.compile(r"запланирован\w*|планиру\w+|будет|будут|предусмотрен\w*|намечен\w*|will|planned|scheduled|"
+                      r"expected|жоспарлан\w*|көзделген", re.I)
+_GIVEN_UP = re.compile(r"отказ\w*|refus\w*|abandon\w*|withdr[ae]w\w*|бас\s+тарт\w*", re.I)
+
+
 @lru_cache(maxsize=8192)
 def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int, int] | None, tuple | None]:
     """(start_year, completion_year) stated in a sentence, each with its span, clause by clause."""
+    rng = _WORKS_RANGE.search(sentence) if _YEAR_RANGE.search(sentence) else None
+    if rng and int(rng.group(1)) < int(rng.group(2)) and _PLANNED.search(sentence) and not _GIVEN_UP.search(sentence):
+        return (int(rng.group(1)), rng.start(1), rng.end(1)), (int(rng.group(2)), rng.start(2), rng.end(2))
     start = completion = None
+    date_before: tuple[int, int, int] | None = None
     pending: tuple[str, int] | None = None
     pos = 0
     # the previous clause had a start verb: "работы начнутся в этом году, а строительство — в следующем"
@@ -448,6 +561,10 @@ def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int,
         verb_before = bool(START_CUE.search(clause))
         subject_before = bool(_BUILD_WORK.search(clause))
         found: list[tuple[int, int, int]] = [(int(m.group(1)), m.start(), m.end()) for m in YEAR.finditer(clause)]
+        full_date = _FULL_DATE.search(clause)
+        if full_date and pending is None and not is_start_clause(clause):
+            date_before = (int(full_date.group(1)), offset + full_date.start(1), offset + full_date.end(1))
+            continue
         if published_year:
             for m in THIS_YEAR.finditer(clause):
                 found.append((published_year, m.start(), m.end()))
@@ -476,6 +593,11 @@ def years_in(sentence: str, published_year: int | None) -> tuple[tuple[int, int,
                 completion = completion or (later[0][0], offset + later[0][1], offset + later[0][2])
                 pending = None
                 continue
+        if not found and is_start and date_before is not None and start is None:
+            # "Сегодня, 11 сентября 2024 года, ... начаты работы по строительству": the dated day of the start
+            start = date_before
+            pending = None
+            continue
         if not found:
             # "...и завершат, по расчетам инвестора, в 2027-м": the cue's year sits a clause or two later
             if is_start or is_completion:

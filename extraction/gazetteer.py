@@ -167,6 +167,14 @@ class Gazetteer:
                 if words[0].endswith("ь"):
                     # an unknown soft-sign name ("Арысь"): both soft declensions ("в Арысе", "Арыси", "Арысью")
                     forms |= {words[0][:-1] + end for end in ("е", "и", "я", "ю", "ем", "ью")}
+                if "-" in words[0]:
+                    # a hyphenated town declines its last part only ("в Усть-Таловке", "Кок-Сае")
+                    head, _, last = words[0].rpartition("-")
+                    forms |= {f"{head}-{f}" for f in lexeme_forms(last)}
+                if re.search(r"[аеиоуэ]й$", words[0]):
+                    # a name in -ей/-ай declines like a masculine noun ("в Семее", "Семея"), which the analyser
+                    # may not offer when it reads the name as another word
+                    forms |= {words[0][:-1] + end for end in ("е", "я", "ю", "ем")}
                 for form in forms:
                     g.ru_forms[fold(form)].append(r["code"])
             elif words:

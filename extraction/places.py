@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extraction.gazetteer import Gazetteer, Place, fold
 
@@ -50,8 +51,17 @@ _KK_SUFFIX = re.compile(
 )
 
 
+_KK_ENDINGS = sorted(_KK_SUFFIX.pattern[3:-2].split("|"), key=len, reverse=True)
+
+
 def kk_base_forms(word: str) -> list[str]:
-    """The word with one Kazakh case ending removed (at most two tries), for registry lookups."""
+    return list(_kk_base_forms(word))
+
+
+@lru_cache(maxsize=8192)
+def _kk_base_forms(word: str) -> tuple[str, ...]:
+    """The word with one Kazakh case ending removed (at most two tries), for registry lookups; where a shorter
+    ending also fits ("Түркістанда": -нда or -да) its reading comes after the longest one's."""
     out = []
     w = word
     for _ in range(2):
@@ -60,7 +70,11 @@ def kk_base_forms(word: str) -> list[str]:
             break
         w = w[: m.start()]
         out.append(w)
-    return out
+    low = word.lower()
+    for end in _KK_ENDINGS:
+        if low.endswith(end) and len(word) - len(end) >= 3 and word[: -len(end)] not in out:
+            out.append(word[: -len(end)])
+    return tuple(out)
 
 
 def _candidates(gaz: Gazetteer, w: str, kinds: tuple[str, ...]) -> list[Place]:
@@ -141,7 +155,7 @@ def find_places(sentence: str, gaz: Gazetteer, lang: str) -> list[PlaceHit]:
             attributive = lang == "en" and prev.lower() in ("its", "the", "their", "a") and bool(_EN_WORKS.match(nxt))
             located = city_context or of_city or attributive or prev.lower() in _PREP or \
                 prev_gap.strip(" ").endswith("г.") or bool(TOWN_AFTER.match(nxt)) or \
-                bool(_KK_LOCATIVE.search(w) and not p)
+                bool(_KK_LOCATIVE.search(w) and (not p or lang == "kk"))
             if p and (located or bare_ok):
                 hits.append(PlaceHit(p, s, e, "city"))
             elif not p and located:

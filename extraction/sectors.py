@@ -18,11 +18,40 @@ from extraction.regex_gate import gate_names
 
 # (stem regex, OKED code); earlier rows are more specific and win over later ones inside the same phrase
 SECTOR_SEEDS: list[tuple[str, str]] = [
+    # works whose description names a material or a vehicle they are not made of: the waste is processed, the
+    # road is built, the wagons are repaired
+    (r"переработк\w*\s+(?:\w+\s+){0,2}отход\w*|отход\w*\s+(?:\w+\s+){0,2}переработ\w*|"
+     r"plastic\s+waste|tyre\s+waste|tire\s+waste|rubber\s+waste|paper\s+waste|glass\s+waste|"
+     r"waste\s+(?:plastic|tyres?|tires?)|қалдықтар\w*\s+өңде\w*",
+     "38.32"),
+    (r"автомобильн\w+\s+дорог\w*|автомобиль\s+жол\w*|motor\s+road\w*", "42.11"),
+    (r"аэропорт\w*|airport\w*|әуежай\w*|аэровокзал\w*|air\s+terminal\w*", "52.23"),
+    (r"ремонт\w*\s+(?:\w+\s+){0,2}(?:вагон|локомотив|техник|оборудовани|двигател|автомобил|самол[её]т|колес|"
+     r"колёс)\w*|техническ\w+\s+обслуживани\w*\s+(?:\w+\s+){0,2}(?:вагон|локомотив|техник|оборудовани|двигател|"
+     r"автомобил|самол[её]т)\w*|сервисн\w+\s+(?:центр|цех)\w*|"
+     r"repair\s+(?:\w+\s+){0,2}(?:shop|plant|workshop|facility|depot|cent(?:er|re))|"
+     r"maintenance\s+(?:\w+\s+){0,2}(?:shop|plant|workshop|facility|depot|cent(?:er|re))|"
+     r"overhaul\s+(?:\w+\s+){0,2}(?:shop|plant|workshop|facility|depot|cent(?:er|re))|"
+     r"жөндеу\w*", "33.17"),
+    (r"горно-металлургическ\w*|mining\s+and\s+metallurgical|тау-кен\s+металлургия\w*", "24.10"),
+    (r"сэндвич-панел\w*|sandwich\s+panels?", "25.11"),
+    (r"минеральн\w+\s+ват\w*|базальтов\w+\s+(?:ват|волокн|утеплител)\w*|mineral\s+wool|stone\s+wool|"
+     r"basalt\s+(?:wool|fib(?:re|er))", "23.99"),
+    (r"пластиков\w*\s+(?:окон|окна|двер\w*)|ПВХ\s+(?:окон|окна|двер\w*)|PVC\s+(?:окон|окна|двер\w*|windows|doors)|"
+     r"металлопластиков\w*\s+(?:окон|окна|двер\w*)|plastic\s+(?:windows|doors)",
+     "22.23"),
+    (r"светодиодн\w*|LED\s+(?:lamps?|lights?|lighting)|светильник\w*|lighting\s+equipment", "27.40"),
+    (r"счетчик\w*|счётчик\w*|электросч[её]тчик\w*|водосч[её]тчик\w*|газосч[её]тчик\w*|теплосч[её]тчик\w*|"
+     r"electricity\s+meters?|water\s+meters?|gas\s+meters?|smart\s+meters?", "26.51"),
+    (r"железорудн\w*|iron\s+ore|темір\s+кен\w*|окатыш\w*|iron\s+pellet\w*", "07.10"),
+    (r"водород\w*|hydrogen|сутегі\w*", "20.11"),
+    (r"биогаз\w*|biogas|биометан\w*|biomethane", "35.21"),
     # energy
     (r"ветро\w*|ВЭС|wind\w*|жел\s+электр\w*|жел\s+станс\w*|жел\s+парк\w*", "35.11.4"),
     (r"солнечн\w*|СЭС|solar|photovoltaic|фотоэлектр\w*|күн\s+электр\w*|күн\s+станс\w*|күн\s+панель\w*", "35.11.5"),
     (r"гидроэлектр\w*|ГЭС|hydro\w*|су\s+электр\w*", "35.11.2"),
     (r"теплоэлектр\w*|ТЭЦ|ТЭС|thermal\s+power|жылу\s+электр\w*", "35.11.1"),
+    (r"газотурбин\w*|газопоршнев\w*|gas[- ](?:turbine|piston)\w*|газ\s+турбина\w*", "35.11"),
     (r"электростанц\w*|power\s+(?:plant|station)|электр\s+станция\w*|электр\s+стантси\w*|энергоблок\w*|"
      r"ветрогенератор\w*|ветропарк\w*", "35.11"),
     (r"опреснен\w*|опреснит\w*|desalinat\w*|тұщыланд\w*|водоочист\w*|water\s+treatment|водоснабжен\w*|"
@@ -42,13 +71,29 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
      r"производств)\w*|chemical\s+(?:plant|complex)|химия\s+зауыт\w*", "20.13"),
     (r"глифосат\w*|гербицид\w*|пестицид\w*|бактерицид\w*|herbicide\w*|pesticide\w*|агрохими\w*", "20.20"),
     (r"метанол\w*|methanol|аммиак\w*|ammonia|карбамид\w*|urea|удобрен\w*|fertili[sz]er\w*|тыңайтқыш\w*", "20.15"),
+    # potash salts dug and enriched at a deposit are mining of chemical minerals (fertiliser plants are above)
+    (r"калийн\w+\s+сол\w*|калий\w*\s+тұз\w*|potassium\s+salts?|potash", "08.91"),
+    (r"моющ\w+\s+средств\w*|чистящ\w+\s+средств\w*|бытов\w+\s+хими\w*|household\s+cleaning\s+products?|"
+     r"cleaning\s+products?|"
+     r"household\s+chemicals|detergent\w*|тұрмыстық\s+химия\w*|жуғыш\s+зат\w*", "20.41"),
     (r"капельн\w*|drip\w*|тамшылат\w*|полимер\w*\s+(?:\w+\s+){0,2}труб\w*|пластиков\w*\s+труб\w*|plastic\s+pipe\w*|"
      r"полиэтилен\w*\s+труб\w*|PE\s+pipe\w*|пластик\w*|plastic\w*|полимер\w*|ПВХ|PVC", "22.21"),
     (r"скотч\w*|клейк\w+\s+лент\w*|стрейч\w*|пл[её]нк\w*|adhesive\s+tape\w*|tape\b|film\b", "22.29"),
     (r"полипропилен\w*|полиэтилен\w*|polyethylene|polypropylene", "20.16"),
     (r"газохими\w*|нефтехими\w*|petrochemical\w*", "20.14"),
-    (r"лекарствен\w*|фарм\w*|pharma\w*|препарат\w*|дәрі\w*|vaccin\w*|вакцин\w*", "21.20"),
-    (r"шприц\w*|syringe\w*|медицинск\w+\s+издел\w*|medical\s+device\w*", "32.50"),
+    (r"лекарств\w*|фарм\w*|pharma\w*|препарат\w*|дәрі\w*|vaccin\w*|вакцин\w*|medicines|drugs\b", "21.20"),
+    (r"лакокрасочн\w*|красок|краски\b|paints?\b|coatings?\b|бояу\w*", "20.30"),
+    (r"табач\w*|tobacco|сигарет\w*|cigarette\w*|темекі\w*", "12.00"),
+    (r"пивовар\w*|пиво\w*|пива\b|brewer\w*|beer\b|солод\w*|malt\b|malting", "11.05"),
+    (r"бытов\w+\s+техник\w*|household\s+appliance\w*|home\s+appliance\w*|тұрмыстық\s+техника\w*|холодильник\w*|"
+     r"refrigerators?|стиральн\w+\s+машин\w*|washing\s+machines?|кондиционер\w*|air\s+conditioners?", "27.51"),
+    (r"смартфон\w*|smartphone\w*|ноутбук\w*|laptop\w*|компьютер\w*|computers?\b|планшет\w*|"
+     r"электроник\w*|electronics|микросхем\w*|semiconductor\w*|полупроводник\w*", "26.20"),
+    (r"деревообраб\w*|woodworking|sawmill\w*|лесопил\w*|пиломатериал\w*|lumber|timber\s+processing|"
+     r"ағаш\s+өңдеу\w*|пеллет\w*|pellets?\b", "16.10"),
+    (r"шприц\w*|syringe\w*|медицинск\w+\s+издел\w*|medical\s+device\w*|издели\w*\s+медицинского\s+назначения|"
+     r"продукци\w*\s+медицинского\s+назначения|товар\w*\s+медицинского\s+назначения|medical[- ]purpose\s+products?|"
+     r"медициналық\s+мақсаттағы\s+\w+", "32.50"),
     (r"шин\w*|tyre\w*|tire\w*", "22.11"),
     (r"нетканн?\w*|non-?wovens?\w*|spunbond\w*|тоқылмаған\w*", "13.95"),
     (r"ДСП|ЛДСП|МДФ|ДВП|OSB|древесн\w+\s+плит\w*|chipboard\w*|particle\s*board\w*|fibreboard\w*|"
@@ -78,8 +123,12 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"стальн\w*\s+труб\w*|steel\s+pipe\w*|pipe\s+mill|line\s+pipe|болат\s+құбыр\w*|труб\w*|pipe\w*|құбыр\w*",
      "24.20"),
     (r"литей\w*|отливк\w*|foundry|casting\w*", "24.51"),
+    # cans and tins are metal packaging, whatever metal they are pressed from
+    (r"алюминиев\w*\s+банок|жестян\w*\s+банок|металлическ\w*\s+банок|консервн\w*\s+банок|банок\s+из\s+алюмини\w*|"
+     r"aluminium\s+cans|aluminum\s+cans|metal\s+cans|tin\s+cans|beverage\s+cans|алюминий\s+банка\w*", "25.92"),
     (r"алюмини\w*|aluminium|aluminum", "24.42"),
-    (r"медеплавил\w*|copper\s+smelter|copper\s+cathode\w*|катод\w*|рафинирован\w*\s+мед\w*", "24.44"),
+    (r"медеплавил\w*|copper\s+smelt\w*|copper\s+cathode\w*|катод\w*|рафинирован\w*\s+мед\w*|"
+     r"выплавк\w*\s+меди|мыс\s+балқыт\w*|copper\s+(?:mill|works)\b", "24.44"),
     (r"алюмини\w+\s+(?:лист|прокат|профил)\w*|aluminum\s+sheets?|aluminium\s+sheets?", "24.42"),
     (r"(?:легирован|углеродист|нержаве|конструкционн|листов|сортов)\w*\s+стал\w*|сталь\w*|стальн\w*|"
      r"электрометаллург\w*|арматур\w*|"
@@ -131,7 +180,12 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"птицефабрик\w*|птицеводческ\w*|бройлер\w*|broiler\w*|poultry\s+farm\w*|poultry|птиц\w*|құс\s+фабрика\w*|"
      r"құс\s+шаруашылығ\w*|құс\w*", "01.47"),
     (r"молочно-товарн\w*|МТФ|сүт-тауар\w*|сүт\s+тауар\w*|dairy\s+(?:farm|cattle|herd)\w*|дойн\w*|коров\w*|cows?\b|"
-     r"сиыр\w*|молочн\w*\s+ферм\w*|сүт\s+ферма\w*", "01.41"),
+     r"сиыр\w*|молочн\w*\s+ферм\w*|сүт\s+ферма\w*|"
+     # a farm keeps the herd even when it also processes the milk: "сүт өнімдерін өңдейтін ферма", "dairy
+     # processing farm"
+     r"сүт\w*\s+(?:[\w-]+\s+){0,3}ферм\w*|молоч\w*\s+(?:[\w-]+\s+){0,3}ферм\w*|молок\w*\s+(?:[\w-]+\s+){0,3}ферм\w*|"
+     r"dairy\w*\s+(?:[\w-]+\s+){0,3}farm\w*|milk\w*\s+(?:[\w-]+\s+){0,3}farm\w*|"
+     r"ферм\w*\s+(?:[\w-]+\s+){0,3}(?:сүт|молоч|молок)\w*|farm\w*\s+(?:[\w-]+\s+){0,3}(?:dairy|milk)\w*", "01.41"),
     (r"свин\w*|pig\w*|шошқа\w*", "01.46"),
     (r"хлопк\w*-сырц\w*|выращиван\w*\s+хлопк\w*|мақта\s+өсір\w*|cotton\s+growing", "13.10"),
     (r"овц\w*|sheep|қой\s+шаруашылығ\w*", "01.45"),
@@ -145,7 +199,9 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"молок\w*|молоч\w*|сыр(?:ы|ов|а|ный|ная|ное|ные|оварн\w*)?(?!\w)|dairy|milk|сүт\w*", "10.51"),
     (r"мясо\w*|мясн\w*|мяса|meat|beef|slaughter\w*|убой\w*|ет\s+(?:өңдеу|комбинат|өнім)\w*|колбас\w*", "10.11"),
     (r"рыб\w*|fish\w*|балық\w*", "10.20"),
-    (r"крахмал\w*|глютен\w*|starch|gluten|глубок\w*\s+переработ\w*\s+зерн\w*|бидай\w*|wheat\s+processing|"
+    (r"крахмал\w*|глютен\w*|starch|gluten|глубок\w*\s+переработ\w*\s+(?:зерн|кукуруз|пшениц)\w*|бидай\w*|"
+     r"deep\s+(?:corn|grain|maize|wheat)\s+processing|corn\s+(?:deep\s+)?processing|grain\s+(?:deep\s+)?processing|"
+     r"maize\s+(?:deep\s+)?processing|жүгері\w*\s+(?:терең\s+)?өңде\w*|"
      r"терең\s+өңде\w*", "10.62"),
     (r"детск\w+\s+питани\w*|baby\s+food|infant\s+(?:formula|food)|балалар\s+тағам\w*", "10.86"),
     (r"мук\w*|мельниц\w*|flour|ұн\b", "10.61"),
@@ -183,16 +239,19 @@ SECTOR_SEEDS: list[tuple[str, str]] = [
     (r"логистическ\w*|склад\w*|logistic\w*|warehous\w*|терминал\w*|логистика\w*|хаб\w*|hub\b|dry\s+port|"
      r"сухой\s+порт|қойма\w*", "52.10"),
     (r"гостиниц\w*|отел\w*|hotel\w*|қонақ\s*үй\w*", "55.10"),
-    (r"трансграничн\w+\s+центр\w*|оптов\w+\s+(?:центр|рын|торг)\w*|центр\w*\s+товаров|wholesale\w*|"
+    (r"трансграничн\w+\s+центр\w*|оптов\w+\s+(?:центр|рын|торг)\w*|оптово-распределительн\w*|"
+     r"распределительн\w+\s+центр\w*|distribution\s+cent(?:er|re)\w*|центр\w*\s+товаров|wholesale\w*|"
      r"сауда-логистика\w*", "46.90"),
     (r"объездн\w+\s+дорог\w*|автодорог\w*|автотрасс\w*|трасс\w*|дорог\w*|highway\w*|\broads?\b|"
      r"автомобиль\s+жол\w*", "42.11"),
     (r"железнодорожн\w+\s+лини\w*|железн\w+\s+дорог\w*|railway\s+line\w*|railroad\w*|темір\s+жол\w*", "42.12"),
-    (r"туристск\w*|курорт\w*|resort\w*|туристік\w*", "55.20"),
+    (r"туристск\w*|туристическ\w*|курорт\w*|resort\w*|туристік\w*|tourist\s+(?:complex|cent(?:er|re)|village)\w*|"
+     r"зон\w*\s+отдыха|база\s+отдыха|демалыс\s+орн\w*", "55.20"),
     (r"больниц\w*|клиник\w*|hospital\w*|clinic\w*|аурухана\w*", "86.10"),
     (r"школ\w*|school\w*|мектеп\w*", "85.31"),
     (r"жил\w+\s+комплекс\w*|жил\w*\s+дом\w*|housing|residential", "41.20"),
-    (r"торгов\w+\s+центр\w*|shopping\s+(?:mall|cent(?:er|re))|сауда\s+орталығ\w*", "68.20"),
+    (r"торгово-развлекательн\w*|ТРЦ|торгов\w+\s+центр\w*|shopping\s+(?:mall|cent(?:er|re))|"
+     r"сауда\s+орталығ\w*", "68.20"),
     (r"переработ\w*\s+отход\w*|мусоро\w*|waste|recycl\w*|қалдық\w*|тверд\w+\s+(?:бытов\w+\s+)?отход\w*|"
      r"бытов\w+\s+(?:\w+\s+)?отход\w*|ТБО", "38.32"),
     (r"строительн\w+\s+материал\w*|стройматериал\w*|building\s+materials?|құрылыс\s+материал\w*", "23.69"),
