@@ -308,14 +308,19 @@ def _segments(sent: Sentence, amounts: list[tuple[Money, str]]) -> list[Sentence
         semi = [s for s in seps if s.group(0).startswith(";")]
         sep = semi[-1] if semi else seps[0]
         cuts.append(lo + sep.start() + (1 if sep.group(0).startswith(")") else 0))
+    return _cut(sent, cuts)
+
+
+def _cut(sent: Sentence, cuts: list[int]) -> list[Sentence]:
+    """`sent` cut at the given offsets (relative to its text) into trimmed pieces; `[sent]` when nothing is left."""
     out = []
     pos = 0
     for c in [*cuts, len(sent.text)]:
         piece = sent.text[pos:c]
         stripped = piece.strip(" ;,")
         if stripped:
-            s = sent.start + pos + piece.index(stripped)
-            out.append(Sentence(stripped, s, s + len(stripped)))
+            start = sent.start + pos + piece.index(stripped)
+            out.append(Sentence(stripped, start, start + len(stripped)))
         pos = c
     return out or [sent]
 
@@ -343,16 +348,7 @@ def _partner_segments(sent: Sentence, companies: list[Company]) -> list[Sentence
     colon = sent.text.rfind(":", 0, own_head)
     if colon != -1:
         cuts.insert(0, colon + 1)
-    out = []
-    pos = 0
-    for c in [*cuts, len(sent.text)]:
-        piece = sent.text[pos:c]
-        stripped = piece.strip(" ;,")
-        if stripped:
-            st = sent.start + pos + piece.index(stripped)
-            out.append(Sentence(stripped, st, st + len(stripped)))
-        pos = c
-    return out or [sent]
+    return _cut(sent, cuts)
 
 
 def _analyse(text: str, lang: str) -> list[SentInfo]:
