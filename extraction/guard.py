@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from extraction.engine import extract_article
 from extraction.models import AnnouncedTotal, DealMention
 from sources import registries
 from sources.digest import package_digest
@@ -52,6 +51,14 @@ def _optional_date(value: object) -> datetime.date | None:
     if isinstance(value, datetime.datetime):
         return value.date()
     return value if isinstance(value, datetime.date) else None
+
+
+def extract_article(text: str, **kwargs: object) -> list[DealMention | AnnouncedTotal]:
+    """extraction.engine.extract_article, imported on the first call: importing the guard (for its error type and
+    the extractor version) does not compile the engine's patterns."""
+    from extraction.engine import extract_article as run
+
+    return run(text, **kwargs)
 
 
 def extract_guarded(

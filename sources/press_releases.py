@@ -159,28 +159,29 @@ def read_file(
 
 def _display_name(rel_path: str) -> str:
     # undecodable bytes in a file name (surrogate escapes) would break hashing and every writer downstream
-    posix = PurePosixPath(*Path(rel_path).parts).as_posix()
+    posix = rel_path if os.sep == "/" else PurePosixPath(*Path(rel_path).parts).as_posix()
     return posix.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def discover_files(root: Path) -> Iterator[tuple[str, Path]]:
     """(relative name, path) of every non-hidden entry below root, sorted by relative name; no symlinked dirs."""
-    found: list[tuple[str, Path]] = []
-    stack = [root]
+    found: list[tuple[str, str]] = []
+    # relative names are built while walking (not with os.path.relpath per file: a large folder is scanned on
+    # every run, and that was most of a run's scan time)
+    stack = [(os.fspath(root), "")]
     while stack:
-        folder = stack.pop()
+        folder, prefix = stack.pop()
         with os.scandir(folder) as entries:
             for entry in entries:
                 if entry.name.startswith("."):
                     continue
-                path = Path(entry.path)
                 # symlinked folders are not descended into (loops, escapes): they are reported like files
                 if entry.is_dir(follow_symlinks=False):
-                    stack.append(path)
+                    stack.append((entry.path, prefix + entry.name + os.sep))
                 else:
-                    found.append((_display_name(os.path.relpath(path, root)), path))
+                    found.append((_display_name(prefix + entry.name), entry.path))
     found.sort(key=lambda item: item[0])
-    return iter(found)
+    return iter([(name, Path(path)) for name, path in found])
 
 
 def _sha256(data: bytes) -> str:

@@ -8,7 +8,7 @@ in a feed (raw.feed_items), one per article is current, by the rule of sources/v
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import asdict
 from datetime import date
 
@@ -69,6 +69,11 @@ def store_folder_read(con: duckdb.DuckDBPyConnection, read: IncrementalRead, *, 
                          columns=["file", "size", "mtime_ns", "file_sha256", "reader_version", "read_day",
                                   "depends_on_today"])
     with transaction(con), registered(con, "_touched", touched):
+        # the articles whose current version may change: those of the files read again or removed, and the new ones
+        affected = {row[0] for row in con.execute(
+            "select distinct article_id from raw.press_releases "
+            "where is_present and file_name in (select file_name from _touched)").fetchall()}
+        affected.update(articles["article_id"])
         con.execute("update raw.press_releases set is_present = false "
                     "where is_present and file_name in (select file_name from _touched)")
         con.execute("update raw.rejected_inputs set is_current = false "
@@ -86,7 +91,7 @@ def store_folder_read(con: duckdb.DuckDBPyConnection, read: IncrementalRead, *, 
                         is_current = true""")
         con.execute("delete from state.input_files where file in (select file_name from _touched)")
         insert_frame(con, "state.input_files", files)
-        superseded = refresh_current_versions(con)
+        superseded = refresh_current_versions(con, affected)
     return {"articles": len(articles), "rejections": len(rejections), "files_read": len(read.read),
             "files_removed": len(read.removed), "superseded": superseded}
 
@@ -107,19 +112,29 @@ def upsert_versions(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFr
                 {updates}, last_seen_at = excluded.last_seen_at, is_present = true""")
 
 
-def refresh_current_versions(con: duckdb.DuckDBPyConnection) -> int:
+def refresh_current_versions(con: duckdb.DuckDBPyConnection, article_ids: Collection[str] | None = None) -> int:
     """Make one version of every article current, by the rule of sources/versions.py, among the versions present
     in the folder and in the feeds. Returns how many present versions are not current (superseded).
 
+    `article_ids`: the articles whose versions changed (a new version, a version no longer present); only they
+    are looked at, so a run with 100 new articles does not rank the versions of 50,000. None: every article.
     Call it inside the transaction that changed what is present."""
+    if article_ids is not None and not article_ids:
+        return _superseded_count(con)
+    scope = ""
+    if article_ids is not None:
+        ids = pd.DataFrame({"article_id": sorted(set(article_ids))}, dtype=object)
+        with registered(con, "_affected_in", ids):
+            con.execute("create or replace temp table _affected_articles as select article_id from _affected_in")
+        scope = "and article_id in (select article_id from _affected_articles)"
     con.execute(f"""
         create or replace temp table _current_versions as
         select source, article_id, content_sha256 from (
             select 'folder' as source, article_id, content_sha256, published, first_seen_at, source_file
-            from raw.press_releases where is_present
+            from raw.press_releases where is_present {scope}
             union all
             select 'feed', article_id, content_sha256, published, first_seen_at, source_file
-            from raw.feed_items where is_present
+            from raw.feed_items where is_present {scope}
         )
         qualify row_number() over (partition by article_id order by {version_sql_order()}) = 1""")
     for table, source in (("raw.press_releases", "folder"), ("raw.feed_items", "feed")):
@@ -127,8 +142,15 @@ def refresh_current_versions(con: duckdb.DuckDBPyConnection) -> int:
             update {table} as t set is_current = not is_current
             where t.is_current <> exists (
                 select 1 from _current_versions as c
-                where c.source = '{source}' and c.article_id = t.article_id and c.content_sha256 = t.content_sha256)""")
+                where c.source = '{source}' and c.article_id = t.article_id and c.content_sha256 = t.content_sha256)
+            {scope.replace("and article_id", "and t.article_id")}""")
     con.execute("drop table _current_versions")
+    if article_ids is not None:
+        con.execute("drop table _affected_articles")
+    return _superseded_count(con)
+
+
+def _superseded_count(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute(
         "select (select count(*) from raw.press_releases where is_present and not is_current) "
         "+ (select count(*) from raw.feed_items where is_present and not is_current)").fetchall()[0][0]

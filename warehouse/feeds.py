@@ -62,7 +62,7 @@ def store_feed_fetch(con: duckdb.DuckDBPyConnection, fetch: FeedFetch, run_id: s
                                       where i.article_id = f.article_id and i.content_sha256 = f.content_sha256)
                 """)
             upsert_versions(con, "raw.feed_items", frame)
-            refresh_current_versions(con)
+            refresh_current_versions(con, set(frame["article_id"]))
         _write_state(con, fetch.feed, fetch.state, status=fetch.status, error=None, changed=fetch.changed)
     return StoredFeed(new_versions=new_versions, seen_again=len(frame) - new_versions)
 

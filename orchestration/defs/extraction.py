@@ -2,7 +2,6 @@
 
 import dagster as dg
 
-from extraction.batch import extract_many
 from extraction.guard import EXTRACTOR_VERSION
 from orchestration.resources import WarehouseResource
 from quality.plausibility import screen_mention
@@ -29,6 +28,8 @@ MAX_LOGGED = 20
 )
 def deal_mentions(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
     """Extract deal mentions from every current article version not yet extracted by this extractor version."""
+    from extraction.batch import extract_many  # the engine's patterns compile only when a run has work for it
+
     with warehouse_db.connect() as con:
         mentions.drop_other_versions(con, EXTRACTOR_VERSION)
         pending = articles.pending_extraction(con, EXTRACTOR_VERSION)

@@ -213,3 +213,32 @@ def test_a_warehouse_of_the_earlier_layout_is_migrated(tmp_path):
             "select schema_name || '.' || table_name from duckdb_tables()").fetchall()}
         assert "raw.parse_cache" not in tables and "raw.build_state" not in tables
         assert articles.current_article_count(con) == 2
+
+
+def test_the_current_versions_after_a_scoped_refresh_equal_a_refresh_of_every_article(con, folder):
+    # several reads that add, edit and remove versions of a few urls; after each, ranking every article again
+    # changes nothing: the refresh limited to the articles a read touched left no article with a stale current
+    other = "https://oblys-habar.example-outlet.kz/2025/05/13/cement"
+    write(folder, "a.txt", "Завод А.", url=URL)
+    write(folder, "b.txt", "Завод Б.", url=other)
+    write(folder, "c.txt", "Завод В.")
+    steps = [
+        lambda: write(folder, "a2.txt", "Завод А, правка.", published="2025-05-14", url=URL),
+        lambda: write(folder, "b.txt", "Завод Б, вторая правка.", url=other),
+        lambda: (folder / "a2.txt").unlink(),
+        lambda: write(folder, "d.txt", "Завод Г.", published="2025-05-20", url=other),
+        lambda: (folder / "c.txt").unlink(),
+    ]
+    ingest(con, folder)
+    for step in steps:
+        step()
+        ingest(con, folder)
+        before = rows(con)
+        with warehouse.transaction(con):
+            articles.refresh_current_versions(con)
+        assert rows(con) == before
+        current = con.execute("select article_id, count(*) from raw.press_releases where is_current "
+                              "group by 1 having count(*) > 1").fetchall()
+        assert current == []
+    assert ("a.txt", True, True) in rows(con)
+    assert ("d.txt", True, True) in rows(con)
