@@ -20,10 +20,12 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import html
+import multiprocessing
 import os
 import re
 import stat
 from collections.abc import Collection, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -108,11 +110,9 @@ def read_input_folder(
     result = ReadResult()
     # the same article (same url or name, same text) reached twice, e.g. an item in two snapshots of one feed
     article_versions: dict[tuple[str, str], str] = {}
-    for rel_name, path in discover_files(root):
-        if wanted is not None and rel_name not in wanted:
-            continue
-        one = _read_one(path, rel_name, root_resolved, max_file_bytes, max_line_chars, today, seen, known_hashes,
-                        result)
+    files = [(rel_name, path) for rel_name, path in discover_files(root) if wanted is None or rel_name in wanted]
+    for rel_name, one in _read_in_order(files, root_resolved, max_file_bytes, max_line_chars, today, seen,
+                                        known_hashes, result):
         for article in one.articles:
             key = (article.article_id, article.content_sha256)
             earlier = article_versions.get(key)
@@ -205,6 +205,68 @@ def _read_one(
     known_hashes: dict[str, str] | None = None,
     result: ReadResult | None = None,
 ) -> ReadResult:
+    checked = _read_checked(path, rel_name, root_resolved, max_file_bytes, max_line_chars, today, seen, known_hashes,
+                            result)
+    return checked if isinstance(checked, ReadResult) else _parse_job(checked)
+
+
+# Below this many files to parse, a process pool costs more than it saves; files are read and parsed in chunks of
+# this many, so a large folder never holds all its bytes at once.
+PARALLEL_PARSE_THRESHOLD = 400
+PARSE_CHUNK = 2000
+
+_ParseJob = tuple[bytes, str, str, int, date]
+
+
+def _read_in_order(
+    files: list[tuple[str, Path]],
+    root_resolved: Path,
+    max_file_bytes: int,
+    max_line_chars: int,
+    today: date,
+    seen: dict[str, str],
+    known_hashes: dict[str, str],
+    result: ReadResult,
+) -> Iterator[tuple[str, ReadResult]]:
+    """(name, ReadResult) of each file, in the order of `files`. The bytes are read and compared (duplicates) one
+    file after another, in name order, as the rules need; the parsing, which is a pure function of the bytes and
+    most of a read's time, runs in a process pool (one process a core) when there is enough of it."""
+    for start in range(0, len(files), PARSE_CHUNK):
+        checked = [
+            _read_checked(path, rel_name, root_resolved, max_file_bytes, max_line_chars, today, seen, known_hashes,
+                          result)
+            for rel_name, path in files[start : start + PARSE_CHUNK]
+        ]
+        jobs = [c for c in checked if not isinstance(c, ReadResult)]
+        parsed = iter(_parse_many(jobs))
+        for (rel_name, _path), outcome in zip(files[start : start + PARSE_CHUNK], checked, strict=True):
+            yield rel_name, outcome if isinstance(outcome, ReadResult) else next(parsed)
+
+
+def _parse_many(jobs: list[_ParseJob]) -> list[ReadResult]:
+    workers = os.cpu_count() or 1
+    if len(jobs) < PARALLEL_PARSE_THRESHOLD or workers < 2:
+        return [_parse_job(job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_parse_job, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+
+
+def _parse_job(job: _ParseJob) -> ReadResult:
+    return _parse_or_reject(*job)
+
+
+def _read_checked(
+    path: Path,
+    rel_name: str,
+    root_resolved: Path,
+    max_file_bytes: int,
+    max_line_chars: int,
+    today: date,
+    seen: dict[str, str],
+    known_hashes: dict[str, str] | None = None,
+    result: ReadResult | None = None,
+) -> ReadResult | _ParseJob:
+    """A file's bytes checked (size, format, symlinks, duplicates): its rejection, or what parsing it needs."""
     data: bytes | None = None
     if result is not None:
         result.file_sha256[rel_name] = None
@@ -228,7 +290,7 @@ def _read_one(
         seen.setdefault(file_sha, rel_name)
     except Exception as exc:  # noqa: BLE001 - one hostile file must not stop the run; it is recorded, not hidden
         return _rejection_for(exc, rel_name, data)
-    return _parse_or_reject(data, rel_name, file_sha, max_line_chars, today)
+    return (data, rel_name, file_sha, max_line_chars, today)
 
 
 def _parse_or_reject(data: bytes, rel_name: str, file_sha: str, max_line_chars: int, today: date) -> ReadResult:

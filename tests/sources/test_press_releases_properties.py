@@ -187,3 +187,20 @@ def test_mutated_valid_inputs_never_crash_and_every_file_is_accounted_for(entrie
 @given(front=st.text(max_size=200), body=words)
 def test_random_front_matter_never_crashes_and_the_file_is_accounted_for(front, body):
     assert_nothing_lost({"a.txt": f"---\n{front}\n---\n{body}".encode("utf-8", "surrogatepass")})
+
+
+def test_a_folder_parsed_in_a_process_pool_reads_as_one_parsed_file_by_file(tmp_path, fuzz_inputs, monkeypatch):
+    # a seeded folder of every kind of input (duplicates, versions, feeds, broken files), read in small chunks
+    # whose parsing goes to the pool, and read serially: the same articles and rejections in the same order
+    import random
+
+    from sources import press_releases
+
+    fuzz_inputs.build_folder(random.Random(7), tmp_path, 150)
+    monkeypatch.setattr(press_releases, "PARALLEL_PARSE_THRESHOLD", 10**9)
+    serial = read_input_folder(tmp_path, today=TODAY)
+    monkeypatch.setattr(press_releases, "PARALLEL_PARSE_THRESHOLD", 1)
+    monkeypatch.setattr(press_releases, "PARSE_CHUNK", 37)
+    parallel = read_input_folder(tmp_path, today=TODAY)
+    assert len(serial.articles) > 50 and len(serial.rejections) > 10
+    assert parallel == serial

@@ -1,3 +1,8 @@
+-- A view, not a table: it feeds two tables (int_deals_corrected, fct_deal_mentions), each reading it once per
+-- build; as a table every mention row (with its evidence and article columns) was written once more per build,
+-- about 0.9 s at 50,000 articles (docs/benchmarks.md).
+{{ config(materialized='view') }}
+
 -- Mentions with their deal and the analysts' mention-level corrections applied; "not a deal" leaves here.
 -- Overrides replace a field of one mention (status, partner, country, district, OKED); a district override
 -- also sets the region it belongs to. Deal-level overrides are applied to fct_deals (int_deals_corrected).
