@@ -95,12 +95,12 @@ SCOPE_SQL = f"""
 
 def load_inputs(
     con: duckdb.DuckDBPyConnection, *, only_touched_regions: bool = False
-) -> tuple[list[dict], pd.DataFrame, dict[tuple[str, int], float]]:
-    """(current mentions, the previous output, annual rates by (currency, year)); `only_touched_regions`: only the
+) -> tuple[list[dict], list[dict], dict[tuple[str, int], float]]:
+    """(current mentions, the previous output rows, annual rates by (currency, year)); `only_touched_regions`: only the
     mentions an incremental run needs (SCOPE_SQL) and their previous output."""
     scope = f" where mention_id in ({SCOPE_SQL})" if only_touched_regions else ""
     mentions = fetch_dicts(con, f"select * from ({MENTIONS_SQL}){scope} order by mention_id")
-    previous = con.execute(f"select {OUTPUT_COLUMNS} from raw.mention_resolution{scope}").df()
+    previous = fetch_dicts(con, f"select {OUTPUT_COLUMNS} from raw.mention_resolution{scope}")
     rates = {(currency, int(year)): float(rate) for currency, year, rate in con.execute(
         "select currency, year, lcu_per_usd from raw.fx_rates_annual").fetchall()}
     return mentions, previous, rates
@@ -127,11 +127,27 @@ def store_resolution(con: duckdb.DuckDBPyConnection, assignments: pd.DataFrame, 
         if scope is None:
             con.execute("delete from raw.mention_resolution")
             con.execute("delete from raw.resolution_errors")
+            insert_frame(con, "raw.mention_resolution", frame)
         else:
-            with registered(con, "_scope", pd.DataFrame({"mention_id": scope}, dtype=object)):
-                con.execute("delete from raw.mention_resolution where mention_id in (select mention_id from _scope)")
+            # an incremental run re-resolves whole regions, but most of their assignments come out as they were:
+            # those rows stay (with the run that made them), only the changed and the new ones are written
+            columns = ", ".join(frame.columns)
+            with registered(con, "_scope", pd.DataFrame({"mention_id": scope}, dtype=object)), \
+                    registered(con, "_assigned", frame):
+                con.execute("""
+                    delete from raw.mention_resolution as r
+                    where r.mention_id in (select mention_id from _scope)
+                      and not exists (
+                          select 1 from _assigned as n
+                          where n.mention_id = r.mention_id and n.deal_id = r.deal_id and n.rule = r.rule
+                            and n.score is not distinct from r.score
+                            and n.merged_from is not distinct from r.merged_from
+                            and n.partner_conflict = r.partner_conflict)""")
+                con.execute(f"""
+                    insert into raw.mention_resolution ({columns})
+                    select {columns} from _assigned as n
+                    where not exists (select 1 from raw.mention_resolution as r where r.mention_id = n.mention_id)""")
                 con.execute("delete from raw.resolution_errors where record_id in (select mention_id from _scope)")
-        insert_frame(con, "raw.mention_resolution", frame)
         insert_frame(con, "raw.deal_merges", merge_frame, on_conflict="do nothing")
         insert_frame(con, "raw.resolution_errors", pd.DataFrame(errors))
         recorded = {**inputs, "output": state.digest_query(con, "select * from raw.mention_resolution",

@@ -106,3 +106,26 @@ def test_an_incremental_run_touches_only_the_regions_of_the_new_mentions(path: P
         after = dict(con.execute("select mention_id, resolved_at from raw.mention_resolution").fetchall())
     assert after["atyrau-1"] == before["atyrau-1"]  # the other region's deal was not read or rewritten
     assert after["akmola-1"] != before["akmola-1"]
+
+
+def test_an_incremental_run_writes_only_the_assignments_that_changed(path: Path) -> None:
+    add_mention(path, "akmola-1", "Steppe Cement LLP", "110000000", "113600000")
+    add_mention(path, "akmola-2", "Steppe Cement", "110000000", "113600000")
+    materialize(path)
+    with warehouse.connect(path) as con:
+        before = {r[0]: r[1:] for r in con.execute("select mention_id, resolved_at, deal_id, rule, score "
+                                                    "from raw.mention_resolution").fetchall()}
+    # same region, another company and district: the region is re-resolved, but the old deal comes out the same
+    add_mention(path, "akmola-3", "Kokshe Glass LLP", "110000000", "114200000")
+    mode, deals = materialize(path)
+    assert mode == "incremental"
+    with warehouse.connect(path) as con:
+        after = {r[0]: r[1:] for r in con.execute("select mention_id, resolved_at, deal_id, rule, score "
+                                                   "from raw.mention_resolution").fetchall()}
+    assert after["akmola-1"] == before["akmola-1"] and after["akmola-2"] == before["akmola-2"]  # not rewritten
+    assert deals["akmola-3"] not in {deals["akmola-1"], deals["akmola-2"]}
+    # and the stored output is what a full resolution of the same mentions gives
+    with warehouse.connect(path) as con:
+        con.execute("delete from state.steps where step = 'mention_resolution'")
+    mode, rebuilt = materialize(path)
+    assert mode == "full" and rebuilt == deals
