@@ -149,6 +149,7 @@ def validate_frame(suite_name: str, frame: pd.DataFrame, expectations: list[Expe
 
     Runs in the worker process when `start_worker()` was called (here again if that worker has died), else here.
     """
+    expectations = narrow_value_sets(expectations, frame)
     if _worker is not None:
         try:
             return _worker.validate(suite_name, frame, expectations)
@@ -156,6 +157,28 @@ def validate_frame(suite_name: str, frame: pd.DataFrame, expectations: list[Expe
             log.warning("%s; validating in this process instead", exc)
             stop_worker()
     return validate_here(suite_name, frame, expectations)
+
+
+# An "in set" expectation whose set is larger than this is cut to the values the frame holds (narrow_value_sets).
+LARGE_VALUE_SET = 50
+
+
+def narrow_value_sets(expectations: list[Expectation], frame: pd.DataFrame) -> list[Expectation]:
+    """The same expectations with each large `value_set` (registry codes: thousands of OKED codes) cut to the
+    values that occur in the frame's column. The verdicts and the unexpected values are the same: a value of the
+    frame is in the cut set exactly when it is in the full one. GX copies every expectation's arguments dozens of
+    times per validation, so a few thousand codes cost more than validating a hundred new rows (1.7 s against 0.35
+    s for the mention suite)."""
+    out = []
+    for exp in expectations:
+        values, column = exp.kwargs.get("value_set"), exp.kwargs.get("column")
+        if (exp.kind == "ExpectColumnValuesToBeInSet" and values is not None and len(values) > LARGE_VALUE_SET
+                and column in frame.columns):
+            allowed = set(values)
+            present = {v for v in frame[column].dropna().tolist() if v in allowed}
+            exp = Expectation(exp.kind, {**exp.kwargs, "value_set": sorted(present, key=str)})
+        out.append(exp)
+    return out
 
 
 def validate_here(suite_name: str, frame: pd.DataFrame, expectations: list[Expectation]) -> QualityReport:

@@ -3,7 +3,7 @@
 import pandas as pd
 
 from quality import suites
-from quality.runner import validate_frame
+from quality.runner import Expectation, validate_frame
 
 
 def test_a_stage_reported_before_the_previous_one_fails_unless_flagged():
@@ -53,3 +53,22 @@ def test_an_article_with_an_empty_text_or_a_repeated_id_fails_the_press_release_
     failed = {f.expectation: f.unexpected_count for f in report.failures}
     assert failed == {"expect_column_values_to_be_unique(article_id)": 2,
                       "expect_column_values_to_be_between(text_chars)": 1}
+
+
+def test_registry_sized_value_sets_are_cut_to_the_frame_and_give_the_same_verdicts():
+    from quality.runner import narrow_value_sets, validate_here
+
+    codes = [f"{n:02d}.{m:02d}" for n in range(1, 40) for m in range(1, 10)]  # a registry of 351 codes
+    frame = pd.DataFrame({"oked": ["01.01", "99.99", None, "05.05", "99.99"], "status": ["memorandum"] * 5})
+    expectations = [Expectation("ExpectColumnValuesToBeInSet", {"column": "oked", "value_set": codes}),
+                    Expectation("ExpectColumnValuesToBeInSet", {"column": "status", "value_set": suites.STATUSES})]
+    narrowed = narrow_value_sets(expectations, frame)
+    assert narrowed[0].kwargs["value_set"] == ["01.01", "05.05"]
+    assert narrowed[1] == expectations[1]  # a short set is left as it is
+    full, cut = validate_here("oked", frame, expectations), validate_frame("oked", frame, expectations)
+    assert full == cut and not cut.success
+    assert cut.failures[0].unexpected_count == 2 and cut.failures[0].unexpected_sample == ["99.99", "99.99"]
+    # no value of the frame in the registry: every non-null value is unexpected, as with the whole registry
+    unknown = pd.DataFrame({"oked": ["99.98", "99.99"], "status": ["memorandum"] * 2})
+    assert validate_frame("oked", unknown, expectations) == validate_here("oked", unknown, expectations)
+    assert validate_frame("oked", unknown, expectations).failures[0].unexpected_count == 2
