@@ -87,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    # The imports of a run (pandas, duckdb, then dagster and dbt in pipeline._run) create millions of objects that
+    # live until the process ends; collecting garbage while they are created only walks them again and again (about
+    # a fifth of the import time). pipeline._run freezes them and turns collection back on.
+    gc.disable()
     from invest_tracker_cli.pipeline import run_pipeline, summarize
 
     if args.input is not None and not args.input.is_dir():

@@ -105,6 +105,7 @@ def run_pipeline(input_dir: Path | None = None, warehouse: Path | None = None, v
 
 def _run(config: dict, verbose: bool) -> RunOutcome:
     ensure_manifest()
+    gc.disable()  # no collection passes over the objects the imports create (they live until the process ends)
     import dagster as dg
 
     from orchestration.definitions import defs
@@ -112,6 +113,7 @@ def _run(config: dict, verbose: bool) -> RunOutcome:
     # Everything imported so far (dagster, dbt, pandas: millions of objects) lives until the process ends: keep it
     # out of the garbage collector's full passes, which would otherwise walk it again and again during the run.
     gc.freeze()
+    gc.enable()
 
     @dg.logger
     def step_logger(_init_context) -> logging.Logger:
