@@ -81,12 +81,13 @@ def _failure_message(result) -> str:
 def run_config(input_dir: Path | None, warehouse: Path | None) -> dict:
     """The run's configuration: the input folder and the warehouse file as resource config (what the Launchpad
     would set), so the settings travel with the run instead of through the process environment."""
-    resources = {}
+    # one run, nothing else writing: the warehouse stays open for the run (orchestration/resources.py)
+    resources: dict = {"warehouse_db": {"config": {"hold_open": True}}}
     if warehouse is not None:
-        resources["warehouse_db"] = {"config": {"path": str(warehouse)}}
+        resources["warehouse_db"]["config"]["path"] = str(warehouse)
     if input_dir is not None:
         resources["input_folder"] = {"config": {"path": str(input_dir)}}
-    return {"resources": resources} if resources else {}
+    return {"resources": resources}
 
 
 def run_pipeline(input_dir: Path | None = None, warehouse: Path | None = None, verbose: bool = True) -> RunOutcome:

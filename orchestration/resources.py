@@ -13,6 +13,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pandas as pd
+from pydantic import PrivateAttr
 
 import warehouse
 from orchestration import settings
@@ -20,9 +21,25 @@ from quality import runner
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """The DuckDB warehouse. Empty `path` means $INVEST_TRACKER_WAREHOUSE or var/invest_tracker.duckdb."""
+    """The DuckDB warehouse. Empty `path` means $INVEST_TRACKER_WAREHOUSE or var/invest_tracker.duckdb.
+
+    `hold_open`: keep one connection open from the run's start to its end, so each step's connections open in a
+    millisecond (warehouse.open_for_run). The file is then locked for the whole run, not only while a step writes:
+    `invest-tracker run` sets it (one run, nothing else writing); runs launched from the UI leave it off, so a
+    sensor's run can still reach the file between another run's steps."""
 
     path: str = ""
+    hold_open: bool = False
+    _held: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        if self.hold_open:
+            self._held = warehouse.open_for_run(self.resolved_path())
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._held is not None:
+            self._held.close()
+            self._held = None
 
     def resolved_path(self) -> Path:
         return Path(self.path).resolve() if self.path else settings.warehouse_path()

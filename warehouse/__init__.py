@@ -13,6 +13,6 @@ extraction/ or resolution/, and hand the result to a store in this package. Each
 - `publish`: the read-only copy for BI tools.
 """
 
-from warehouse.db import connect, fetch_dicts, insert_frame, table_counts, transaction
+from warehouse.db import connect, fetch_dicts, insert_frame, open_for_run, table_counts, transaction
 
-__all__ = ["connect", "fetch_dicts", "insert_frame", "table_counts", "transaction"]
+__all__ = ["connect", "fetch_dicts", "insert_frame", "open_for_run", "table_counts", "transaction"]

@@ -28,6 +28,17 @@ def connect(path: Path, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyC
         con.close()
 
 
+def open_for_run(path: Path) -> duckdb.DuckDBPyConnection:
+    """A connection to hold open for a whole run (the caller closes it). While one connection is open DuckDB keeps
+    the database loaded, so the run's many short `connect()`s each take about a millisecond instead of the 20-30
+    ms of loading its catalog again (a run opens about forty)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    ensure_schema(con)
+    return con
+
+
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
     """Everything inside commits together or not at all (the exception is re-raised after the rollback)."""
