@@ -154,7 +154,9 @@ def read_file(
     """Read one file (named relative to `root`) into articles or one rejection; no duplicate detection."""
     path = Path(path)
     rel_name = _display_name(os.path.relpath(path, root))
-    return _read_one(path, rel_name, Path(root).resolve(), max_file_bytes, max_line_chars, today or date.today(), {})
+    checked = _read_checked(path, rel_name, Path(root).resolve(), max_file_bytes, max_line_chars,
+                            today or date.today(), {})
+    return checked if isinstance(checked, ReadResult) else _parse_job(checked)
 
 
 def _display_name(rel_path: str) -> str:
@@ -192,22 +194,6 @@ def make_article_id(url: str | None, source_file: str) -> str:
     """Stable id: sha256 of the url when there is one, else of the source file name (+ '#guid'); 16 hex digits."""
     key = url.strip() if url and url.strip() else source_file
     return _sha256(key.encode("utf-8"))[:ARTICLE_ID_CHARS]
-
-
-def _read_one(
-    path: Path,
-    rel_name: str,
-    root_resolved: Path,
-    max_file_bytes: int,
-    max_line_chars: int,
-    today: date,
-    seen: dict[str, str],
-    known_hashes: dict[str, str] | None = None,
-    result: ReadResult | None = None,
-) -> ReadResult:
-    checked = _read_checked(path, rel_name, root_resolved, max_file_bytes, max_line_chars, today, seen, known_hashes,
-                            result)
-    return checked if isinstance(checked, ReadResult) else _parse_job(checked)
 
 
 # Below this many files to parse, a process pool costs more than it saves; files are read and parsed in chunks of
@@ -296,7 +282,7 @@ def _read_checked(
 def _parse_or_reject(data: bytes, rel_name: str, file_sha: str, max_line_chars: int, today: date) -> ReadResult:
     try:
         return _parse_by_format(data, rel_name, file_sha, max_line_chars, today)
-    except Exception as exc:  # noqa: BLE001 - as in _read_one
+    except Exception as exc:  # noqa: BLE001 - as in _read_checked
         return _rejection_for(exc, rel_name, data)
 
 
