@@ -78,7 +78,7 @@ def bench_size(size: int, root: Path) -> list[dict]:
         seconds, rss, mentions, steps = timed_run(inputs, warehouse)
         row = {"articles": size, "scenario": scenario, "seconds": seconds, "rss_mb": rss, "note": mentions,
                "floor": floor, "extract": steps.get("deal_mentions", 0.0), "dbt": steps.get("dbt_models", 0.0),
-               "steps": sum(steps.values())}
+               "steps": sum(steps.values()), "by_step": steps}
         rows.append(row)
         print(f"{size:>7} {scenario:<18} {seconds:7.1f} s (floor {floor:4.1f} s; steps {row['steps']:5.1f} s of "
               f"which extraction {row['extract']:5.1f} s, dbt {row['dbt']:4.1f} s)  {rss:7.0f} MB  {mentions}",
@@ -86,6 +86,23 @@ def bench_size(size: int, root: Path) -> list[dict]:
     no_change, new = rows[1]["seconds"], rows[2]["seconds"]
     print(f"{size:>7} 100 new / no-change = {new / no_change:.2f}", flush=True)
     return rows
+
+
+def step_table(rows: list[dict]) -> list[str]:
+    """Markdown lines: the 100-new runs step by step (seconds per Dagster step, and what lies outside the steps)."""
+    runs = [r for r in rows if r["scenario"] == "100 new articles"]
+    if not runs:
+        return []
+    names = list(dict.fromkeys(name for r in runs for name in r["by_step"]))
+    lines = ["The 100-new runs step by step (seconds of each Dagster step, from the run's step log; \"outside the "
+             "steps\" is the process start, imports, the run's set-up, the summary and the exit):", "",
+             "| step | " + " | ".join(f"{r['articles']:,} articles" for r in runs) + " |",
+             "|---|" + "---:|" * len(runs)]
+    for name in names:
+        lines.append(f"| {name} | " + " | ".join(f"{r['by_step'].get(name, 0.0):.1f}" for r in runs) + " |")
+    lines.append("| outside the steps | " + " | ".join(f"{r['seconds'] - r['steps']:.1f}" for r in runs) + " |")
+    lines.append("| wall time | " + " | ".join(f"{r['seconds']:.1f}" for r in runs) + " |")
+    return [*lines, ""]
 
 
 def write_docs(rows: list[dict], command: str) -> None:
@@ -109,6 +126,7 @@ def write_docs(rows: list[dict], command: str) -> None:
         "dbt the `dbt_models` step.", "",
         *table, "",
         f"100 new / no-change: {'; '.join(ratios)}.", "",
+        *step_table(rows),
     ])
     replace_section(SECTION, section)
 
