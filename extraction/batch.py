@@ -7,15 +7,13 @@ extraction raises is a `processing_error` quarantine record, not a crash).
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 from extraction.gazetteer import default_gazetteer
 from extraction.guard import PROCESSING_ERROR, ProcessingError, extract_guarded
 from extraction.records import mention_to_record
 from sources.models import ReadResult
+from sources.parallel import map_in_processes
 from sources.versions import current_versions
 
 
@@ -50,12 +48,8 @@ def _extract_job(job: tuple) -> list | ProcessingError:
 
 def extract_many(articles: Sequence[Mapping], workers: int | None = None) -> list[list | ProcessingError]:
     """`extract_guarded` over article rows (text, published, lang, title), in a process pool (one process a core)
-    when the batch is large enough to pay for it; outcomes in input order."""
+    when the batch is large enough to pay for it; outcomes in input order. The gazetteer is built before the fork,
+    so the workers share it instead of each building their own."""
     jobs = [(a["text"], a["published"], a["lang"], a["title"]) for a in articles]
-    workers = workers or os.cpu_count() or 1
-    if len(jobs) < PARALLEL_THRESHOLD or workers < 2:
-        return [_extract_job(job) for job in jobs]
-    default_gazetteer()  # built once here; forked workers share it instead of each building their own
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_extract_job, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+    return map_in_processes(_extract_job, jobs, threshold=PARALLEL_THRESHOLD, workers=workers,
+                            before_fork=default_gazetteer)

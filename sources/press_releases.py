@@ -20,12 +20,10 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import html
-import multiprocessing
 import os
 import re
 import stat
 from collections.abc import Collection, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -40,6 +38,7 @@ from sources.dates import DateFormatError, PublishedDate, find_dateline, is_date
 from sources.digest import package_digest
 from sources.language import detect_lang
 from sources.models import Article, ReadResult, Rejection
+from sources.parallel import map_in_processes
 from sources.text_decoding import UndecodableTextError, decode_text, sniff_binary_signature
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md"}
@@ -224,17 +223,9 @@ def _read_in_order(
             for rel_name, path in files[start : start + PARSE_CHUNK]
         ]
         jobs = [c for c in checked if not isinstance(c, ReadResult)]
-        parsed = iter(_parse_many(jobs))
+        parsed = iter(map_in_processes(_parse_job, jobs, threshold=PARALLEL_PARSE_THRESHOLD))
         for (rel_name, _path), outcome in zip(files[start : start + PARSE_CHUNK], checked, strict=True):
             yield rel_name, outcome if isinstance(outcome, ReadResult) else next(parsed)
-
-
-def _parse_many(jobs: list[_ParseJob]) -> list[ReadResult]:
-    workers = os.cpu_count() or 1
-    if len(jobs) < PARALLEL_PARSE_THRESHOLD or workers < 2:
-        return [_parse_job(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_parse_job, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
 
 
 def _parse_job(job: _ParseJob) -> ReadResult:

@@ -58,3 +58,12 @@ def test_the_extract_command_reads_only_the_current_version_of_a_resaved_page():
                                   "tiles (1).txt", today=date(2026, 1, 1))
     records = list(records_for_read(ReadResult(articles=[old, new])))
     assert [(r["file"], r["amount"]) for r in records] == [("tiles (1).txt", 7.5e9)]
+
+
+def test_extract_many_in_a_pool_gives_what_extracting_one_by_one_gives():
+    from extraction.batch import PARALLEL_THRESHOLD, extract_many
+
+    rows = [{"text": f"ТОО «Завод {i}» построит цех в Шетском районе. Стоимость проекта – {i + 2} млрд тенге.",
+             "published": None, "lang": "ru", "title": None} for i in range(PARALLEL_THRESHOLD + 5)]
+    assert extract_many(rows, workers=2) == extract_many(rows, workers=1)
+    assert all(isinstance(outcome, list) and outcome for outcome in extract_many(rows[:3]))
