@@ -143,7 +143,7 @@ def refresh_current_versions(con: duckdb.DuckDBPyConnection, article_ids: Collec
             where t.is_current <> exists (
                 select 1 from _current_versions as c
                 where c.source = '{source}' and c.article_id = t.article_id and c.content_sha256 = t.content_sha256)
-            {scope.replace("and article_id", "and t.article_id")}""")
+            {scope}""")
     con.execute("drop table _current_versions")
     if article_ids is not None:
         con.execute("drop table _affected_articles")

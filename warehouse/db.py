@@ -16,20 +16,16 @@ from warehouse.schema import ensure_schema
 @contextmanager
 def connect(path: Path, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse (for writing: creating the file, the schemas and the tables that are missing)."""
-    path = Path(path)
-    if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path), read_only=read_only)
+    con = duckdb.connect(str(path), read_only=True) if read_only else open_for_run(path)
     try:
-        if not read_only:
-            ensure_schema(con)
         yield con
     finally:
         con.close()
 
 
 def open_for_run(path: Path) -> duckdb.DuckDBPyConnection:
-    """A connection to hold open for a whole run (the caller closes it). While one connection is open DuckDB keeps
+    """A writable connection, the file, schemas and missing tables created (the caller closes it); also the one
+    to hold open for a whole run. While one connection is open DuckDB keeps
     the database loaded, so the run's many short `connect()`s each take about a millisecond instead of the 20-30
     ms of loading its catalog again (a run opens about forty)."""
     path = Path(path)
