@@ -27,8 +27,8 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.docs_section import replace_section  # noqa: E402
-from orchestration.defs.resolution import MENTIONS_SQL  # noqa: E402
 from resolution import resolve_mentions  # noqa: E402
+from warehouse.resolutions import MENTIONS_SQL  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SECTION = "## Resolution"

@@ -11,10 +11,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from resolution.corrections import load_corrections
+from resolution.blocks import mention_blocks
+from resolution.corrections import ResolutionCorrections, load_corrections
 from resolution.resolve import deal_merges, resolve_mentions
 
 RESOLUTION_COLUMNS = ["mention_id", "deal_id", "rule", "score", "merged_from", "partner_conflict"]
+BLOCK_COLUMNS = ["mention_id", "region_kato", "district_kato", "sector", "partner_key"]
+
+
+def block_frame(mentions: Sequence[Mapping], corrections_file: Path) -> pd.DataFrame:
+    """The blocks of each mention (resolution/blocks.py), the analysts' overrides applied, as stored."""
+    corrections = ResolutionCorrections.from_corrections(load_corrections(corrections_file))
+    return pd.DataFrame(mention_blocks(mentions, corrections), columns=BLOCK_COLUMNS, dtype=object)
 
 
 def resolution_rows(

@@ -7,7 +7,7 @@ field overrides it compares on; dbt applies field overrides and "not_a_deal" to 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -97,6 +97,11 @@ class ResolutionCorrections:
     merges: list[Correction] = field(default_factory=list)  # deal target_id is merged into deal new_value
     splits: dict[str, Correction] = field(default_factory=dict)  # mention_id -> correction
     mention_overrides: dict[str, dict[str, str]] = field(default_factory=dict)  # mention_id -> field -> value
+
+    def corrected(self, row: Mapping[str, object]) -> Mapping[str, object]:
+        """A mention row with the analysts' overrides of its compared fields applied."""
+        overrides = self.mention_overrides.get(str(row["mention_id"]))
+        return {**row, **overrides} if overrides else row
 
     @classmethod
     def from_corrections(cls, corrections: Iterable[Correction]) -> ResolutionCorrections:

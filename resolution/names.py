@@ -140,12 +140,32 @@ def key_similarity(key_a: tuple[str, ...], key_b: tuple[str, ...]) -> float:
 _DIRECT_PAIRS = 48
 
 
+def _bound_candidates(queries: Sequence[tuple[str, ...]], choices: Sequence[tuple[str, ...]],
+                      threshold: float) -> np.ndarray:
+    """queries x choices: True where an upper bound of key_similarity reaches the threshold (a superset).
+
+    rapidfuzz `process.cdist` scores all pairs in C with upper bounds of key_similarity: the plain, token-set and
+    spaceless ratios of the keys and of their consonant skeletons.
+    """
+    cutoff = threshold * 100 - 1e-6
+    candidate = np.zeros((len(queries), len(choices)), dtype=bool)
+    for weight, skeleton in ((1.0, False), (SKELETON_WEIGHT, True)):
+        texts_q, texts_c = ([" ".join(map(_skeleton, k)) if skeleton else " ".join(k) for k in keys]
+                            for keys in (queries, choices))
+        spaceless_q, spaceless_c = ([t.replace(" ", "") for t in texts] for texts in (texts_q, texts_c))
+        for scorer, q, c in ((fuzz.ratio, texts_q, texts_c), (fuzz.token_set_ratio, texts_q, texts_c),
+                             (fuzz.ratio, spaceless_q, spaceless_c)):
+            scores = process.cdist(q, c, scorer=scorer, dtype=np.float32, workers=-1,
+                                   score_cutoff=max(0.0, cutoff / weight - 1e-3))
+            candidate |= scores * weight >= cutoff - 1e-3
+    return candidate
+
+
 def similar_key_pairs(keys: Sequence[tuple[str, ...]], threshold: float) -> list[tuple[int, int, float]]:
     """Every (i, j, similarity), i < j, of distinct non-empty keys whose key_similarity is >= threshold.
 
-    Many keys: rapidfuzz `process.cdist` scores all pairs in C with upper bounds of key_similarity (the plain,
-    token-set and spaceless ratios of the keys and of their consonant skeletons), and only the pairs a bound lets
-    through are scored exactly, so the result is the same as comparing every pair.
+    Many keys: only the pairs an upper bound lets through (`_bound_candidates`) are scored exactly, so the
+    result is the same as comparing every pair.
     """
     n = len(keys)
     if n < 2:
@@ -153,16 +173,7 @@ def similar_key_pairs(keys: Sequence[tuple[str, ...]], threshold: float) -> list
     if n <= _DIRECT_PAIRS:
         candidates = [(i, j) for i in range(n) for j in range(i + 1, n)]
     else:
-        cutoff = threshold * 100 - 1e-6
-        candidate = np.zeros((n, n), dtype=bool)
-        for weight, texts in ((1.0, [" ".join(k) for k in keys]),
-                              (SKELETON_WEIGHT, [" ".join(map(_skeleton, k)) for k in keys])):
-            spaceless = [t.replace(" ", "") for t in texts]
-            for scorer, choices in ((fuzz.ratio, texts), (fuzz.token_set_ratio, texts), (fuzz.ratio, spaceless)):
-                scores = process.cdist(choices, choices, scorer=scorer, dtype=np.float32, workers=-1,
-                                       score_cutoff=max(0.0, cutoff / weight - 1e-3))
-                candidate |= scores * weight >= cutoff - 1e-3
-        rows, cols = np.nonzero(np.triu(candidate, k=1))
+        rows, cols = np.nonzero(np.triu(_bound_candidates(keys, keys, threshold), k=1))
         candidates = list(zip(rows.tolist(), cols.tolist(), strict=True))
     found = []
     for i, j in candidates:
@@ -170,6 +181,23 @@ def similar_key_pairs(keys: Sequence[tuple[str, ...]], threshold: float) -> list
         if similarity >= threshold:
             found.append((i, j, similarity))
     return found
+
+
+def similar_keys(queries: Sequence[tuple[str, ...]], choices: Sequence[tuple[str, ...]],
+                 threshold: float) -> set[tuple[str, ...]]:
+    """The non-empty keys of `choices` whose key_similarity with some key of `queries` is >= threshold (a key
+    equal to a query included): the name blocks a set of mentions falls into."""
+    queries = list(dict.fromkeys(k for k in queries if k))
+    choices = list(dict.fromkeys(k for k in choices if k))
+    if not queries or not choices:
+        return set()
+    if len(queries) * len(choices) <= _DIRECT_PAIRS * _DIRECT_PAIRS:
+        candidates = [(i, j) for i in range(len(queries)) for j in range(len(choices))]
+    else:
+        rows, cols = np.nonzero(_bound_candidates(queries, choices, threshold))
+        candidates = zip(rows.tolist(), cols.tolist(), strict=True)
+    return {choices[j] for i, j in candidates
+            if queries[i] == choices[j] or key_similarity(queries[i], choices[j]) >= threshold}
 
 
 SKELETON_WEIGHT = 0.92

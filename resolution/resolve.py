@@ -461,9 +461,8 @@ def resolve_mentions(
     rates = rates if isinstance(rates, Rates) else Rates(rates)
     by_id: dict[str, Mention] = {}
     for row in mentions:
-        overrides = fixes.mention_overrides.get(str(row["mention_id"]))
         try:
-            mention = mention_from_row({**row, **overrides} if overrides else row)
+            mention = mention_from_row(fixes.corrected(row))
             _ = (mention.sector, mention.key, mention.stage, mention.order_key)  # derived values raise here, if at all
         except Exception as exc:
             if failures is None:

@@ -2,15 +2,17 @@
 
 A run costs what changed: the digests of the inputs (current mentions, annual rates, corrections, resolver code)
 and of the stored output are kept in state.steps ('mention_resolution'). Same digests: nothing to do. Only new
-mentions (every previously resolved mention unchanged and still current, same rates, corrections and code): an
-incremental run against the previous deals, loading only the regions the new mentions fall into (SCOPE_SQL).
-Anything else: a full resolution, ids kept from the previous run.
+mentions (every previously resolved mention unchanged and still current, same rates, corrections and code, and
+the blocks of every resolved mention stored): an incremental run against the previous deals, loading only the
+mentions that share a block with the new ones and the members of their deals (block_scope). Anything else: a
+full resolution, ids kept from the previous run.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from datetime import datetime
 
 import duckdb
@@ -59,6 +61,14 @@ def _previous_mentions_unchanged(con: duckdb.DuckDBPyConnection, stored: dict[st
     return state.digest_query(con, kept, MENTION_COLUMNS) == stored.get("mentions")
 
 
+def _blocks_cover_assignments(con: duckdb.DuckDBPyConnection) -> bool:
+    """Every resolved mention has its blocks stored (not so in a warehouse from before they were)."""
+    return not con.execute("""
+        select 1 from raw.mention_resolution as r
+        where not exists (select 1 from state.mention_blocks as b where b.mention_id = r.mention_id)
+        limit 1""").fetchall()
+
+
 def run_mode(con: duckdb.DuckDBPyConnection, current: dict[str, str], stored: dict[str, str] | None) -> str:
     """'skip' (nothing changed), 'incremental' (only new mentions) or 'full'."""
     if stored is None:
@@ -66,41 +76,86 @@ def run_mode(con: duckdb.DuckDBPyConnection, current: dict[str, str], stored: di
     if current == stored:
         return "skip"
     same_context = all(current[k] == stored.get(k) for k in ("rates", "corrections", "version", "output"))
-    return "incremental" if same_context and _previous_mentions_unchanged(con, stored) else "full"
+    incremental = same_context and _previous_mentions_unchanged(con, stored) and _blocks_cover_assignments(con)
+    return "incremental" if incremental else "full"
 
 
-# The mentions an incremental run needs: the new ones, and every member of a deal that has a member in a region
-# a new mention names (or in no region: such a mention can join a deal anywhere). Resolution compares mentions
-# within a region only (resolution/pairs.py), so the deals of other regions cannot change.
-SCOPE_SQL = f"""
-    with current_mentions as ({MENTIONS_SQL}),
-    new_mentions as (
-        select * from current_mentions as m
-        where not exists (select 1 from raw.mention_resolution as r where r.mention_id = m.mention_id)
-    ),
-    everywhere as (select count(*) > 0 as yes from new_mentions where region_kato is null),
-    touched_deals as (
-        select distinct r.deal_id
-        from raw.mention_resolution as r
-        inner join current_mentions as m on m.mention_id = r.mention_id
-        where (select yes from everywhere) or m.region_kato is null
-           or m.region_kato in (select region_kato from new_mentions)
-    )
-    select m.mention_id from current_mentions as m
-    where m.mention_id in (select mention_id from new_mentions)
-       or m.mention_id in (select mention_id from raw.mention_resolution
-                           where deal_id in (select deal_id from touched_deals))
+NEW_MENTIONS_SQL = f"""
+    select * from ({MENTIONS_SQL}) as m
+    where not exists (select 1 from raw.mention_resolution as r where r.mention_id = m.mention_id)
+    order by m.mention_id
 """
+
+BlockProbes = Callable[[list[dict], dict[str | None, list[str]]], tuple[list[dict], list[dict]]]
+
+
+def new_mentions(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """The current mentions no resolution has assigned yet."""
+    return fetch_dicts(con, NEW_MENTIONS_SQL)
+
+
+def _stored_blocks_matching(con: duckdb.DuckDBPyConnection, names: list[dict], places: list[dict]) -> list[dict]:
+    """The stored mentions that fall into one of the probed blocks (resolution/blocks.py block_probes)."""
+    name_frame = pd.DataFrame(names, columns=["region_kato", "partner_key"], dtype=object)
+    place_frame = pd.DataFrame(places, columns=["district_kato", "sector"], dtype=object)
+    with registered(con, "_name_probes", name_frame), registered(con, "_place_probes", place_frame):
+        return fetch_dicts(con, """
+            select b.* from state.mention_blocks as b
+            where exists (
+                    select 1 from _name_probes as p
+                    where p.partner_key = b.partner_key
+                      and (p.region_kato is null or b.region_kato is null or p.region_kato = b.region_kato))
+               or exists (
+                    select 1 from _place_probes as p
+                    where p.district_kato = b.district_kato and p.sector = b.sector)
+            order by b.mention_id""")
+
+
+def block_scope(con: duckdb.DuckDBPyConnection, new_blocks: list[dict], probes: BlockProbes) -> list[str]:
+    """The resolved mentions an incremental run must load for new mentions with blocks `new_blocks`: every member
+    of the deals of the mentions that share a block with them, and of a deal whose id a new mention's deal could
+    take (`deal_<new mention id>`, with or without a `~n`)."""
+    keys_by_region: dict[str | None, list[str]] = {}
+    for region, key in con.execute(
+            "select distinct region_kato, partner_key from state.mention_blocks where partner_key is not null"
+    ).fetchall():
+        keys_by_region.setdefault(region, []).append(key)
+    names, places = probes(new_blocks, keys_by_region)
+    sharing = pd.DataFrame({"mention_id": [b["mention_id"] for b in _stored_blocks_matching(con, names, places)]},
+                           dtype=object)
+    new_ids = pd.DataFrame({"mention_id": sorted(b["mention_id"] for b in new_blocks)}, dtype=object)
+    with registered(con, "_sharing", sharing), registered(con, "_new_ids", new_ids):
+        return [row[0] for row in con.execute("""
+            with deals as (
+                select r.deal_id from raw.mention_resolution as r
+                where r.mention_id in (select mention_id from _sharing)
+                union
+                select r.deal_id from raw.mention_resolution as r, _new_ids as n
+                where r.deal_id = 'deal_' || n.mention_id or starts_with(r.deal_id, 'deal_' || n.mention_id || '~')
+            )
+            select mention_id from raw.mention_resolution
+            where deal_id in (select deal_id from deals)
+            order by mention_id""").fetchall()]
 
 
 def load_inputs(
-    con: duckdb.DuckDBPyConnection, *, only_touched_regions: bool = False
+    con: duckdb.DuckDBPyConnection, *, scope: list[str] | None = None
 ) -> tuple[list[dict], list[dict], dict[tuple[str, int], float]]:
-    """(current mentions, the previous output rows, annual rates by (currency, year)); `only_touched_regions`: only the
-    mentions an incremental run needs (SCOPE_SQL) and their previous output."""
-    scope = f" where mention_id in ({SCOPE_SQL})" if only_touched_regions else ""
-    mentions = fetch_dicts(con, f"select * from ({MENTIONS_SQL}){scope} order by mention_id")
-    previous = fetch_dicts(con, f"select {OUTPUT_COLUMNS} from raw.mention_resolution{scope}")
+    """(current mentions, the previous output rows, annual rates by (currency, year)); `scope`: only the mentions
+    not yet resolved and these resolved ones (block_scope), with their previous output."""
+    if scope is None:
+        mentions = fetch_dicts(con, f"select * from ({MENTIONS_SQL}) order by mention_id")
+        previous = fetch_dicts(con, f"select {OUTPUT_COLUMNS} from raw.mention_resolution")
+    else:
+        with registered(con, "_scope", pd.DataFrame({"mention_id": scope}, dtype=object)):
+            mentions = fetch_dicts(con, f"""
+                select * from ({MENTIONS_SQL}) as m
+                where m.mention_id in (select mention_id from _scope)
+                   or not exists (select 1 from raw.mention_resolution as r where r.mention_id = m.mention_id)
+                order by m.mention_id""")
+            previous = fetch_dicts(con, f"""
+                select {OUTPUT_COLUMNS} from raw.mention_resolution
+                where mention_id in (select mention_id from _scope)""")
     rates = {(currency, int(year)): float(rate) for currency, year, rate in con.execute(
         "select currency, year, lcu_per_usd from raw.fx_rates_annual").fetchall()}
     return mentions, previous, rates
@@ -115,9 +170,9 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 def store_resolution(con: duckdb.DuckDBPyConnection, assignments: pd.DataFrame, merges: list[dict],
                      errors: list[dict], inputs: dict[str, str], *, resolver_version: str, run_id: str,
-                     scope: list[str] | None = None) -> None:
-    """Replace the assignments (all of them, or those of the mentions in `scope`), add the merges and the
-    mentions it could not read, record the digests."""
+                     blocks: pd.DataFrame, scope: list[str] | None = None) -> None:
+    """Replace the assignments (all of them, or those of the mentions in `scope`) and their `blocks` (all, or add
+    those of new mentions), add the merges and the mentions it could not read, record the digests."""
     now = datetime.now()
     frame = assignments.assign(resolver_version=resolver_version, resolved_at=now, run_id=run_id)
     merge_frame = pd.DataFrame(
@@ -128,6 +183,8 @@ def store_resolution(con: duckdb.DuckDBPyConnection, assignments: pd.DataFrame, 
             con.execute("delete from raw.mention_resolution")
             con.execute("delete from raw.resolution_errors")
             insert_frame(con, "raw.mention_resolution", frame)
+            con.execute("delete from state.mention_blocks")
+            insert_frame(con, "state.mention_blocks", blocks)
         else:
             # an incremental run re-resolves whole regions, but most of their assignments come out as they were:
             # those rows stay (with the run that made them), only the changed and the new ones are written
@@ -148,6 +205,7 @@ def store_resolution(con: duckdb.DuckDBPyConnection, assignments: pd.DataFrame, 
                     select {columns} from _assigned as n
                     where not exists (select 1 from raw.mention_resolution as r where r.mention_id = n.mention_id)""")
                 con.execute("delete from raw.resolution_errors where record_id in (select mention_id from _scope)")
+            insert_frame(con, "state.mention_blocks", blocks, on_conflict="do nothing")
         insert_frame(con, "raw.deal_merges", merge_frame, on_conflict="do nothing")
         insert_frame(con, "raw.resolution_errors", pd.DataFrame(errors))
         recorded = {**inputs, "output": state.digest_query(con, "select * from raw.mention_resolution",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = "2026-11-28.2"
+SCHEMA_VERSION = "2026-11-28.3"
 
 ARTICLE_DDL = """
     article_id varchar not null, content_sha256 varchar not null, file_sha256 varchar not null,
@@ -104,6 +104,11 @@ STATE_TABLES: dict[str, str] = {
     # rows a quality suite has validated (key: article_id:content_sha256, or mention_id): a run validates the
     # rows added since, and the whole table once a day (warehouse/validation.py)
     "validated_rows": "suite varchar not null, key varchar not null, primary key (suite, key)",
+    # the blocks each resolved mention falls into (resolution/blocks.py): an incremental resolution loads only the
+    # mentions that share a block with new ones
+    "mention_blocks": """
+        mention_id varchar primary key, region_kato varchar, district_kato varchar, sector varchar,
+        partner_key varchar""",
     # each feed's HTTP validators and last error ("why is this feed stale?")
     "feed_state": """
         feed_name varchar primary key, url varchar not null, etag varchar, last_modified varchar,

@@ -12,7 +12,8 @@ from extraction.guard import ProcessingError
 from orchestration import settings
 from orchestration.resources import WarehouseResource
 from resolution import RESOLVER_VERSION
-from resolution.batch import resolution_rows
+from resolution.batch import block_frame, resolution_rows
+from resolution.blocks import block_probes
 from warehouse import resolutions
 from warehouse.mentions import processing_error_row
 
@@ -47,8 +48,12 @@ def mention_resolution(context: dg.AssetExecutionContext, warehouse_db: Warehous
     with warehouse_db.connect() as con:
         inputs = resolutions.input_state(con, corrections, RESOLVER_VERSION)
         mode = resolutions.run_mode(con, inputs, resolutions.stored_state(con))
-        if mode != "skip":
-            mentions, previous, rates = resolutions.load_inputs(con, only_touched_regions=mode == "incremental")
+        if mode == "incremental":
+            new_blocks = block_frame(resolutions.new_mentions(con), corrections_file)
+            scope = resolutions.block_scope(con, new_blocks.to_dict(orient="records"), block_probes)
+            mentions, previous, rates = resolutions.load_inputs(con, scope=scope)
+        elif mode == "full":
+            mentions, previous, rates = resolutions.load_inputs(con)
     if mode == "skip":
         context.log.info("resolution inputs unchanged since the last run: nothing to resolve")
     else:
@@ -64,6 +69,7 @@ def mention_resolution(context: dg.AssetExecutionContext, warehouse_db: Warehous
         with warehouse_db.connect() as con:
             resolutions.store_resolution(
                 con, frame, merges, errors, inputs, resolver_version=RESOLVER_VERSION, run_id=context.run.run_id,
+                blocks=new_blocks if mode == "incremental" else block_frame(mentions, corrections_file),
                 scope=[m["mention_id"] for m in mentions] if mode == "incremental" else None)
         context.log.info(f"progress: resolution ({mode}) of {len(mentions)} mentions")
     with warehouse_db.connect() as con:

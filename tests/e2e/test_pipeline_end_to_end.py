@@ -352,8 +352,8 @@ def _mart_rows(warehouse: Path) -> dict[str, list]:
 
 
 def test_articles_added_in_two_runs_give_the_marts_of_one_run(built, tmp_path, run_pipeline_into):
-    """The incremental path (unchanged files not read, new rows validated, resolution of the touched regions,
-    dbt without the staging views and layer tests) ends where a single full run ends."""
+    """The incremental path (unchanged files not read, new rows validated, resolution of the blocks the new
+    mentions fall into, dbt without the staging views and layer tests) ends where a single full run ends."""
     inputs = tmp_path / "input"
     inputs.mkdir()
     names = sorted(p.name for p in built["inputs"].iterdir())

@@ -129,3 +129,19 @@ def test_an_incremental_run_writes_only_the_assignments_that_changed(path: Path)
         con.execute("delete from state.steps where step = 'mention_resolution'")
     mode, rebuilt = materialize(path)
     assert mode == "full" and rebuilt == deals
+
+
+def test_a_warehouse_without_the_blocks_of_its_mentions_resolves_everything_once(path: Path) -> None:
+    add_mention(path, "akmola-1", "Steppe Cement LLP", "110000000", "113600000")
+    materialize(path)
+    with warehouse.connect(path) as con:  # as a warehouse from before the blocks were stored
+        con.execute("delete from state.mention_blocks")
+    add_mention(path, "akmola-2", "Steppe Cement", "110000000", "113600000")
+    mode, deals = materialize(path)
+    assert mode == "full" and deals["akmola-2"] == deals["akmola-1"]
+    add_mention(path, "akmola-3", "Steppe Cement", "110000000", "113600000")
+    mode, deals = materialize(path)
+    assert mode == "incremental" and deals["akmola-3"] == deals["akmola-1"]
+    with warehouse.connect(path) as con:
+        blocks = con.execute("select mention_id, partner_key from state.mention_blocks order by 1").fetchall()
+    assert [m for m, _ in blocks] == ["akmola-1", "akmola-2", "akmola-3"] and len({k for _, k in blocks}) == 1

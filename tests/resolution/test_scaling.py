@@ -10,7 +10,7 @@ import pytest
 
 from resolution import Rates, resolve_mentions
 from resolution.evidence import NAME_MEDIUM, compare, mention_from_row
-from resolution.names import company_key, key_similarity, similar_key_pairs
+from resolution.names import company_key, key_similarity, similar_key_pairs, similar_keys
 from resolution.pairs import NEIGHBOURS, RULES, MentionTable
 from resolution.resolve import SINGLETON, _name_deals, _partners_disagree, contradicts, link_rule
 
@@ -227,3 +227,94 @@ def test_scoring_many_names_at_once_finds_the_pairs_comparing_each_pair_finds() 
     expected = [(i, j) for i in range(len(keys)) for j in range(i + 1, len(keys))
                 if key_similarity(keys[i], keys[j]) >= NAME_MEDIUM]
     assert [(i, j) for i, j, _ in similar_key_pairs(keys, NAME_MEDIUM)] == expected
+
+
+def test_the_keys_similar_to_a_few_among_many_are_those_comparing_each_pair_finds() -> None:
+    rnd = random.Random(11)
+    syllables = ["han", "sol", "kok", "she", "met", "all", "sun", "peak", "ber", "gman", "jin", "lun", "tsz", "kh"]
+    keys = sorted({company_key(" ".join("".join(rnd.choice(syllables) for _ in range(rnd.randint(1, 3)))
+                                        for _ in range(rnd.randint(1, 3)))) for _ in range(400)} - {()})
+    queries = rnd.sample(keys, 30)
+    assert len(queries) * len(keys) > 48 * 48  # the rapidfuzz cdist path
+    expected = {k for k in keys if any(key_similarity(q, k) >= NAME_MEDIUM for q in queries)}
+    assert similar_keys(queries, keys, NAME_MEDIUM) == expected
+    assert set(queries) <= expected
+
+
+def _worlds(seed: int, count: int) -> list[dict]:
+    """Mentions of several separate regions (each world's places get their own codes; names are shared, and a
+    mention of unknown region reaches every world by name)."""
+    rows = []
+    for world in range(1, 5):
+        for row in random_mentions(seed * 10 + world, count):
+            recoded = {k: f"{world}{row[k][1:]}" if row[k] else row[k] for k in ("region_kato", "district_kato")}
+            rows.append({**row, **recoded})
+    return rows
+
+
+def _scoped_and_full(tmp_path, rows: list[dict], new_ids: set[str], first: list[dict]):
+    """An incremental run on the block scope the warehouse picks, and one that loads every mention: (the loaded
+    mention ids, the scoped run's rows, the other run's rows)."""
+    import pandas as pd
+
+    import warehouse
+    from resolution.blocks import block_probes, mention_blocks
+    from resolution.corrections import ResolutionCorrections
+    from warehouse import resolutions
+    from warehouse.db import insert_frame
+
+    old = [r for r in rows if r["mention_id"] not in new_ids]
+    no_corrections = ResolutionCorrections()
+    with warehouse.connect(tmp_path / "w.duckdb") as con:
+        stored = pd.DataFrame(first).assign(resolver_version="test", resolved_at=pd.Timestamp("2026-01-01"))
+        insert_frame(con, "raw.mention_resolution", stored)
+        insert_frame(con, "state.mention_blocks", pd.DataFrame(mention_blocks(old, no_corrections)))
+        new_blocks = mention_blocks([r for r in rows if r["mention_id"] in new_ids], no_corrections)
+        scope = set(resolutions.block_scope(con, new_blocks, block_probes))
+    loaded = scope | new_ids
+    scoped = resolve_mentions([r for r in rows if r["mention_id"] in loaded],
+                              previous_rows=[r for r in first if r["mention_id"] in scope], rates=RATES)
+    return loaded, scoped, resolve_mentions(rows, previous_rows=first, rates=RATES)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_an_incremental_run_on_the_block_scope_gives_what_loading_every_mention_gives(seed: int, tmp_path) -> None:
+    rows = _worlds(seed, 40)
+    new_ids = {r["mention_id"] for r in random.Random(seed).sample(rows, 6)}
+    first = resolve_mentions([r for r in rows if r["mention_id"] not in new_ids], rates=RATES)
+    loaded, scoped, everything = _scoped_and_full(tmp_path, rows, new_ids, first)
+    assert scoped == [r for r in everything if r["mention_id"] in loaded]
+    before = {r["mention_id"]: r for r in first}
+    assert all(r == before[r["mention_id"]] for r in everything if r["mention_id"] not in loaded)
+    assert len(loaded) < len(rows) - len(new_ids)  # the scope is not simply everything
+
+
+def test_a_new_mention_does_not_take_the_id_of_a_deal_it_once_founded_outside_its_blocks(tmp_path) -> None:
+    base = {"published_date": date(2025, 3, 1), "oked": "24.20", "currency": "USD", "status": "agreement"}
+    steel = {**base, "region_kato": "230000000", "district_kato": "235600000", "partner_name": "Kokshe Metall"}
+    old = [{**steel, "mention_id": "a1", "article_id": "a1", "amount": 60e6},
+           {**steel, "mention_id": "b1", "article_id": "b1", "amount": 61e6}]
+    # x1 named this deal once and has since left it (its article was edited); now it is back, somewhere else
+    first = [{**r, "deal_id": "deal_x1"} for r in resolve_mentions(old, rates=RATES)]
+    back = {**base, "mention_id": "x1", "article_id": "x1", "region_kato": "750000000",
+            "district_kato": "751110000", "partner_name": "Sunpeak", "oked": "35.11", "amount": 5e6}
+    loaded, scoped, everything = _scoped_and_full(tmp_path, [*old, back], {"x1"}, first)
+    assert loaded == {"a1", "b1", "x1"}
+    assert scoped == everything
+    assert {r["mention_id"]: r["deal_id"] for r in scoped} == {"a1": "deal_x1", "b1": "deal_x1", "x1": "deal_x1~1"}
+
+
+def test_both_weak_rules_need_the_same_district_and_sector() -> None:
+    """warehouse/resolutions.py block_scope loads one ring of blocks around the new mentions; a weak link weighs the
+    other candidates of the kept mention it joins, which is exact only while those share its place block."""
+    rows = random_mentions(21, 120)
+    mentions = [mention_from_row(r) for r in rows]
+    weak_seen = 0
+    for i, a in enumerate(mentions):
+        for b in mentions[i + 1:]:
+            c = compare(a, b, RATES)
+            found = link_rule(c)
+            if found is not None and found[1]:
+                weak_seen += 1
+                assert c.district is True and c.sector is True
+    assert weak_seen > 0
