@@ -64,7 +64,10 @@ def dbt_models(context: dg.AssetExecutionContext, warehouse_db: WarehouseResourc
     args = ["build", "--exclude-resource-type", "unit_test", "--log-level-file", "warn", "--no-write-json"]
     with warehouse_db.connect() as con:
         full = state.full_dbt_build_due(con, manifest) or not whole_project
-    if not full:
+    if full:
+        # the incremental tables are rebuilt whole: after a change of the dbt project, and once a day
+        args += ["--full-refresh"]
+    else:
         # same dbt project as the last full build, within a day: the staging views and the seed tables are as that
         # build made them (views read the raw tables as they are now), and the staging and intermediate tests,
         # which guard what the GX suites and the mart tests also guard, wait for the daily full build

@@ -1,6 +1,20 @@
 -- Every converted mention with the deal the Python resolution step assigned it (raw.mention_resolution).
 -- Deal ids are assigned in one place, resolution/ (Python): a mention without an assignment (resolution has not
 -- run on it yet, or could not read it: raw.processing_errors) is not a deal; review_queue lists it.
+--
+-- Incremental on each row's digest (row_digest: every other column, the deal id included), like
+-- fct_deal_mentions: a build writes the new and changed rows and deletes those of mentions that are no longer
+-- current or no longer assigned; the daily full build rebuilds the table whole (--full-refresh).
+{{ config(
+    materialized='incremental',
+    unique_key='mention_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook="delete from {{ this }} where mention_id not in (select mention_id from "
+              ~ "{{ ref('int_deal_mentions_converted') }}) or mention_id not in (select mention_id from "
+              ~ "{{ source('raw', 'mention_resolution') }})",
+) }}
+
 with converted as (
     select * from {{ ref('int_deal_mentions_converted') }}
 ),
@@ -19,6 +33,17 @@ assigned as (
         r.partner_conflict,
     from converted as c
     inner join resolution as r on c.mention_id = r.mention_id
+),
+
+digested as (
+    select *, md5(assigned::varchar) as row_digest,
+    from assigned
 )
 
-select * from assigned
+select * from digested
+{% if is_incremental() %}
+where not exists (
+    select 1 from {{ this }} as built
+    where built.mention_id = digested.mention_id and built.row_digest = digested.row_digest
+)
+{% endif %}

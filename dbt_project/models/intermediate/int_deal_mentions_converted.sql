@@ -1,6 +1,6 @@
--- A view, not a table: it feeds one table (int_deal_mentions_assigned), which reads it once per build; as a
--- table every mention row (with its evidence and article columns) was written once more per build, about 0.9 s
--- at 50,000 articles (docs/benchmarks.md).
+-- A view, not a table: it feeds one table (int_deal_mentions_assigned, incremental), which reads it once for its
+-- rows and once for the ids of the current mentions; as a table every mention row (with its evidence and article
+-- columns) was written once more per build, about 0.9 s at 50,000 articles (docs/benchmarks.md).
 {{ config(materialized='view') }}
 
 -- Mentions joined to their article and converted to KZT and USD at the rate of the publication date:

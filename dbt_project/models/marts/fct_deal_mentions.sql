@@ -1,3 +1,16 @@
+-- Incremental on each row's digest (row_digest: every column, the deal id included). A build writes only the rows
+-- that are new or changed (a new article, another deal, a correction, a rate) and deletes the mentions that are
+-- no longer current; the rows of the other mentions stay as they are. The daily full build, and any build after
+-- the dbt project changed, rebuilds the table whole (--full-refresh, orchestration/defs/transform.py).
+{{ config(
+    materialized='incremental',
+    unique_key='mention_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook="delete from {{ this }} where mention_id not in (select mention_id from "
+              ~ "{{ ref('int_deal_mentions_resolved') }})",
+) }}
+
 with resolved as (
     select * from {{ ref('int_deal_mentions_resolved') }}
 ),
@@ -42,6 +55,17 @@ final as (
         fx_usd_per_unit,
         fx_rate_missing,
     from resolved
+),
+
+digested as (
+    select *, md5(final::varchar) as row_digest,
+    from final
 )
 
-select * from final
+select * from digested
+{% if is_incremental() %}
+where not exists (
+    select 1 from {{ this }} as built
+    where built.mention_id = digested.mention_id and built.row_digest = digested.row_digest
+)
+{% endif %}
