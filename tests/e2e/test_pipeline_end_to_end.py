@@ -365,3 +365,29 @@ def test_articles_added_in_two_runs_give_the_marts_of_one_run(built, tmp_path, r
         shutil.copy(built["inputs"] / name, inputs / name)
     run_pipeline_into(inputs, warehouse)
     assert _mart_rows(warehouse) == _mart_rows(built["warehouse"])
+
+
+def test_articles_removed_and_edited_between_runs_give_the_marts_of_one_run(built, tmp_path, run_pipeline_into):
+    """The incremental dbt tables (int_deal_mentions_assigned, fct_deal_mentions) drop the rows of removed and
+    edited articles: the marts equal those of one run on the folder as it ends."""
+    inputs = tmp_path / "input"
+    shutil.copytree(built["inputs"], inputs)
+    warehouse = tmp_path / "w" / "invest_tracker.duckdb"
+    warehouse.parent.mkdir()
+    shutil.copy(built["warehouse"], warehouse)
+    names = sorted(p.name for p in inputs.iterdir())
+    for name in names[1::3]:
+        (inputs / name).unlink()
+    edited = next(inputs / n for n in names[::3] if n.endswith(".txt") and "memorandum" not in n)
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nПодробности будут опубликованы позже.\n",
+                      encoding="utf-8")
+    run_pipeline_into(inputs, warehouse)
+    fresh = tmp_path / "fresh" / "invest_tracker.duckdb"
+    run_pipeline_into(inputs, fresh)
+    assert _mart_rows(warehouse) == _mart_rows(fresh)
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        current = con.execute("select count(*) from intermediate.int_deal_mentions_resolved").fetchone()[0]
+        assert con.execute("select count(*) from marts.fct_deal_mentions").fetchone()[0] == current
+    finally:
+        con.close()
