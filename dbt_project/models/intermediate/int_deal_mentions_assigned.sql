@@ -33,17 +33,6 @@ assigned as (
         r.partner_conflict,
     from converted as c
     inner join resolution as r on c.mention_id = r.mention_id
-),
-
-digested as (
-    select *, md5(assigned::varchar) as row_digest,
-    from assigned
 )
 
-select * from digested
-{% if is_incremental() %}
-where not exists (
-    select 1 from {{ this }} as built
-    where built.mention_id = digested.mention_id and built.row_digest = digested.row_digest
-)
-{% endif %}
+{{ changed_rows('assigned', 'mention_id') }}

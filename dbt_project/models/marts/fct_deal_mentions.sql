@@ -55,17 +55,6 @@ final as (
         fx_usd_per_unit,
         fx_rate_missing,
     from resolved
-),
-
-digested as (
-    select *, md5(final::varchar) as row_digest,
-    from final
 )
 
-select * from digested
-{% if is_incremental() %}
-where not exists (
-    select 1 from {{ this }} as built
-    where built.mention_id = digested.mention_id and built.row_digest = digested.row_digest
-)
-{% endif %}
+{{ changed_rows('final', 'mention_id') }}
