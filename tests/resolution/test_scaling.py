@@ -318,3 +318,37 @@ def test_both_weak_rules_need_the_same_district_and_sector() -> None:
                 weak_seen += 1
                 assert c.district is True and c.sector is True
     assert weak_seen > 0
+
+
+def test_names_that_share_words_find_the_pairs_comparing_each_pair_finds() -> None:
+    """The token-set bound is scored pair by pair only where keys share a token (elsewhere it is the token-sort
+    ratio of the distinct tokens): names built from a small pool of words, some twice, share tokens everywhere."""
+    rnd = random.Random(17)
+    words = ["Kamiro", "Tanbek", "Solvel", "Nurdar", "Gorlin", "Zhapet", "Olus", "Sentau", "Berkul", "Maresh"]
+    keys = sorted({company_key(" ".join(rnd.choices(words, k=rnd.randint(1, 3))) + rnd.choice(["", " Torain", " Q"]))
+                   for _ in range(400)} - {()})
+    assert len(keys) > 48  # the rapidfuzz cdist path
+    expected = [(i, j) for i in range(len(keys)) for j in range(i + 1, len(keys))
+                if key_similarity(keys[i], keys[j]) >= NAME_MEDIUM]
+    assert [(i, j) for i, j, _ in similar_key_pairs(keys, NAME_MEDIUM)] == expected
+    queries = keys[::7]
+    assert similar_keys(queries, keys, NAME_MEDIUM) == {
+        k for k in keys if any(key_similarity(q, k) >= NAME_MEDIUM for q in queries)}
+
+
+def test_the_token_set_ratio_of_texts_without_a_common_token_is_the_token_sort_ratio_of_their_distinct_tokens():
+    from rapidfuzz import fuzz
+
+    rnd = random.Random(19)
+    letters = "abdeghiklmnorstuz"
+    compared = 0
+    for _ in range(20000):
+        a, b = (" ".join("".join(rnd.choice(letters) for _ in range(rnd.randint(1, 4)))
+                         for _ in range(rnd.randint(1, 4))) for _ in range(2))
+        if set(a.split()) & set(b.split()):
+            continue
+        compared += 1
+        distinct_a, distinct_b = (" ".join(sorted(set(t.split()))) for t in (a, b))
+        # equal but for the last bit of a float (the bound allows 1e-3)
+        assert fuzz.token_set_ratio(a, b) == pytest.approx(fuzz.token_sort_ratio(distinct_a, distinct_b), abs=1e-9)
+    assert compared > 10000
