@@ -5,15 +5,10 @@
 -- Incremental on each row's digest (row_digest: every other column, the deal id included), like
 -- fct_deal_mentions: a build writes the new and changed rows and deletes those of mentions that are no longer
 -- current or no longer assigned; the daily full build rebuilds the table whole (--full-refresh).
-{{ config(
-    materialized='incremental',
-    unique_key='mention_id',
-    incremental_strategy='delete+insert',
-    on_schema_change='fail',
-    post_hook="delete from {{ this }} where mention_id not in (select mention_id from "
-              ~ "{{ ref('int_deal_mentions_converted') }}) or mention_id not in (select mention_id from "
-              ~ "{{ source('raw', 'mention_resolution') }})",
-) }}
+{{ incremental_on_row_digest('mention_id', [
+    "select mention_id from {{ ref('int_deal_mentions_converted') }}",
+    "select mention_id from {{ source('raw', 'mention_resolution') }}",
+]) }}
 
 with converted as (
     select * from {{ ref('int_deal_mentions_converted') }}

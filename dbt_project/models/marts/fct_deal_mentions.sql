@@ -2,14 +2,7 @@
 -- that are new or changed (a new article, another deal, a correction, a rate) and deletes the mentions that are
 -- no longer current; the rows of the other mentions stay as they are. The daily full build, and any build after
 -- the dbt project changed, rebuilds the table whole (--full-refresh, orchestration/defs/transform.py).
-{{ config(
-    materialized='incremental',
-    unique_key='mention_id',
-    incremental_strategy='delete+insert',
-    on_schema_change='fail',
-    post_hook="delete from {{ this }} where mention_id not in (select mention_id from "
-              ~ "{{ ref('int_deal_mentions_resolved') }})",
-) }}
+{{ incremental_on_row_digest('mention_id', ["select mention_id from {{ ref('int_deal_mentions_resolved') }}"]) }}
 
 with resolved as (
     select * from {{ ref('int_deal_mentions_resolved') }}
