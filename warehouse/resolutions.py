@@ -94,41 +94,36 @@ def new_mentions(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return fetch_dicts(con, NEW_MENTIONS_SQL)
 
 
-def _stored_blocks_matching(con: duckdb.DuckDBPyConnection, names: list[dict], places: list[dict]) -> list[dict]:
-    """The stored mentions that fall into one of the probed blocks (resolution/blocks.py block_probes)."""
-    name_frame = pd.DataFrame(names, columns=["region_kato", "partner_key"], dtype=object)
-    place_frame = pd.DataFrame(places, columns=["district_kato", "sector"], dtype=object)
-    with registered(con, "_name_probes", name_frame), registered(con, "_place_probes", place_frame):
-        return fetch_dicts(con, """
-            select b.* from state.mention_blocks as b
-            where exists (
-                    select 1 from _name_probes as p
-                    where p.partner_key = b.partner_key
-                      and (p.region_kato is null or b.region_kato is null or p.region_kato = b.region_kato))
-               or exists (
-                    select 1 from _place_probes as p
-                    where p.district_kato = b.district_kato and p.sector = b.sector)
-            order by b.mention_id""")
-
-
 def block_scope(con: duckdb.DuckDBPyConnection, new_blocks: list[dict], probes: BlockProbes) -> list[str]:
     """The resolved mentions an incremental run must load for new mentions with blocks `new_blocks`: every member
-    of the deals of the mentions that share a block with them, and of a deal whose id a new mention's deal could
-    take (`deal_<new mention id>`, with or without a `~n`)."""
+    of the deals of the stored mentions that share a block with them (`probes`: resolution/blocks.py
+    block_probes), and of a deal whose id a new mention's deal could take (`deal_<new mention id>`, with or
+    without a `~n`)."""
     keys_by_region: dict[str | None, list[str]] = {}
     for region, key in con.execute(
             "select distinct region_kato, partner_key from state.mention_blocks where partner_key is not null"
     ).fetchall():
         keys_by_region.setdefault(region, []).append(key)
     names, places = probes(new_blocks, keys_by_region)
-    sharing = pd.DataFrame({"mention_id": [b["mention_id"] for b in _stored_blocks_matching(con, names, places)]},
-                           dtype=object)
+    name_probes = pd.DataFrame(names, columns=["region_kato", "partner_key"], dtype=object)
+    place_probes = pd.DataFrame(places, columns=["district_kato", "sector"], dtype=object)
     new_ids = pd.DataFrame({"mention_id": sorted(b["mention_id"] for b in new_blocks)}, dtype=object)
-    with registered(con, "_sharing", sharing), registered(con, "_new_ids", new_ids):
+    with registered(con, "_name_probes", name_probes), registered(con, "_place_probes", place_probes), \
+            registered(con, "_new_ids", new_ids):
         return [row[0] for row in con.execute("""
-            with deals as (
+            with sharing as (
+                select b.mention_id from state.mention_blocks as b
+                where exists (
+                        select 1 from _name_probes as p
+                        where p.partner_key = b.partner_key
+                          and (p.region_kato is null or b.region_kato is null or p.region_kato = b.region_kato))
+                   or exists (
+                        select 1 from _place_probes as p
+                        where p.district_kato = b.district_kato and p.sector = b.sector)
+            ),
+            deals as (
                 select r.deal_id from raw.mention_resolution as r
-                where r.mention_id in (select mention_id from _sharing)
+                where r.mention_id in (select mention_id from sharing)
                 union
                 select r.deal_id from raw.mention_resolution as r, _new_ids as n
                 where r.deal_id = 'deal_' || n.mention_id or starts_with(r.deal_id, 'deal_' || n.mention_id || '~')
