@@ -22,7 +22,7 @@ from resolution.corrections import ResolutionCorrections
 from resolution.evidence import NAME_MEDIUM, mention_from_row
 from resolution.names import similar_keys
 
-KEY_SEPARATOR = " "  # key tokens are letters only (names._tokens splits on everything else)
+KEY_SEPARATOR = " "  # key tokens are [a-z0-9]+ (names._tokens splits on everything else), never empty
 
 
 def mention_blocks(rows: Iterable[Mapping[str, object]], corrections: ResolutionCorrections) -> list[dict]:
