@@ -136,8 +136,8 @@ def block_scope(con: duckdb.DuckDBPyConnection, new_blocks: list[dict], probes: 
 def load_inputs(
     con: duckdb.DuckDBPyConnection, *, scope: list[str] | None = None
 ) -> tuple[list[dict], list[dict], dict[tuple[str, int], float]]:
-    """(current mentions, the previous output rows, annual rates by (currency, year)); `scope`: only the mentions
-    not yet resolved and these resolved ones (block_scope), with their previous output."""
+    """(current mentions, the previous output rows, annual rates by (currency, year)); `scope`: only these resolved
+    mentions (block_scope) and their previous output (the new ones come from new_mentions)."""
     if scope is None:
         mentions = fetch_dicts(con, f"select * from ({MENTIONS_SQL}) order by mention_id")
         previous = fetch_dicts(con, f"select {OUTPUT_COLUMNS} from raw.mention_resolution")
@@ -146,7 +146,6 @@ def load_inputs(
             mentions = fetch_dicts(con, f"""
                 select * from ({MENTIONS_SQL}) as m
                 where m.mention_id in (select mention_id from _scope)
-                   or not exists (select 1 from raw.mention_resolution as r where r.mention_id = m.mention_id)
                 order by m.mention_id""")
             previous = fetch_dicts(con, f"""
                 select {OUTPUT_COLUMNS} from raw.mention_resolution

@@ -49,9 +49,11 @@ def mention_resolution(context: dg.AssetExecutionContext, warehouse_db: Warehous
         inputs = resolutions.input_state(con, corrections, RESOLVER_VERSION)
         mode = resolutions.run_mode(con, inputs, resolutions.stored_state(con))
         if mode == "incremental":
-            new_blocks = block_frame(resolutions.new_mentions(con), corrections_file)
+            new = resolutions.new_mentions(con)
+            new_blocks = block_frame(new, corrections_file)
             scope = resolutions.block_scope(con, new_blocks.to_dict(orient="records"), block_probes)
-            mentions, previous, rates = resolutions.load_inputs(con, scope=scope)
+            kept, previous, rates = resolutions.load_inputs(con, scope=scope)
+            mentions = kept + new
         elif mode == "full":
             mentions, previous, rates = resolutions.load_inputs(con)
     if mode == "skip":
