@@ -50,12 +50,10 @@ def _scoped_env(values: Mapping[str, str]) -> Iterator[None]:
 
 def dbt_events(
     context: dg.AssetExecutionContext, project: DbtProject, args: Sequence[str], target_path: Path,
-    env: Mapping[str, str] | None = None, select: Sequence[str] | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> Iterator[dg.Output | dg.AssetCheckResult | dg.AssetObservation | dg.AssetMaterialization]:
     """Run `dbt <args>` for the assets and checks selected in `context`; yield their Dagster events.
     `env`: environment variables dbt reads (profiles.yml's warehouse path), set for this invocation only.
-    `select`: dbt selectors narrowing a build of the whole project (ignored when the run selected a subset of the
-    assets, which dagster-dbt turns into its own selection).
 
     Raises DbtBuildFailed after yielding the results of every node that did finish, so models that were built
     are recorded as materialized and failing tests as failed checks.
@@ -63,8 +61,6 @@ def dbt_events(
     from dbt.cli.main import dbtRunner
 
     selection, indirect, manifest, translator = adapters.dbt_subset_selection(context)
-    if select and set(context.selected_asset_keys) == set(context.assets_def.keys):
-        selection = ["--select", *select]
     results: list[dict] = []
     errors: list[str] = []
 

@@ -5,8 +5,7 @@ records what it consumed or produced; a later step compares that with what it is
 
 - `registry:<table>`: the registry rows last written (unchanged files are not written again);
 - `mention_resolution`: the digests of the resolution's inputs and output (orchestration/defs/resolution.py);
-- `dbt_build`: the raw-layer and dbt-project digest the marts were last built from; `dbt_build_tables`: each raw
-  table's digest at that build (a build with new data selects only the models downstream of the changed tables);
+- `dbt_build`: the raw-layer and dbt-project digest the marts were last built from;
 - `validated`: the digest whose build passed every blocking check and was published (written by publishing);
 - `dbt_full_build`: when dbt last built everything, and from which project: within a day and with the same
   project, a build leaves the staging views, the seeds and the staging/intermediate tests to the next full one.
@@ -43,8 +42,8 @@ def digest_query(con: duckdb.DuckDBPyConnection, sql: str, columns: str) -> str:
     return f"{count}:{digest}"
 
 
-def raw_table_digests(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """Each raw table's digest (row count and row hash), over the columns dbt reads."""
+def raw_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
+    """A digest of everything dbt reads from the raw layer: equal digests mean the marts would come out the same."""
     columns_by_table: dict[str, list[str]] = {}
     for table, column, kind in con.execute(
         "select table_name, column_name, data_type from duckdb_columns() "
@@ -52,40 +51,14 @@ def raw_table_digests(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     ).fetchall():
         if table in RAW_TABLES and column not in VOLATILE_COLUMNS and not kind.startswith("TIMESTAMP"):
             columns_by_table.setdefault(table, []).append(f'"{column}"')
-    return {table: digest_query(con, f"select * from raw.{table}", ", ".join(columns))
-            for table, columns in sorted(columns_by_table.items())}
-
-
-def raw_fingerprint(con: duckdb.DuckDBPyConnection, digests: dict[str, str] | None = None) -> str:
-    """A digest of everything dbt reads from the raw layer: equal digests mean the marts would come out the same.
-    `digests`: the tables' digests when the caller already has them (raw_table_digests)."""
-    digests = raw_table_digests(con) if digests is None else digests
-    parts = [f"{table}:{digest}" for table, digest in sorted(digests.items())]
+    parts = [f"{table}:{digest_query(con, f'select * from raw.{table}', ', '.join(columns_by_table[table]))}"
+             for table in sorted(columns_by_table)]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
-def inputs_fingerprint(con: duckdb.DuckDBPyConnection, manifest: Path, digests: dict[str, str] | None = None) -> str:
+def inputs_fingerprint(con: duckdb.DuckDBPyConnection, manifest: Path) -> str:
     """The raw layer's digest plus the dbt project's (the manifest changes when any model, test or seed does)."""
-    return f"{raw_fingerprint(con, digests)}:{manifest_digest(manifest)}"
-
-
-def record_dbt_build(con: duckdb.DuckDBPyConnection, fingerprint: str, digests: dict[str, str]) -> None:
-    """What the marts were just built from: the whole fingerprint, and each raw table's digest (which tables the
-    next build finds changed)."""
-    record(con, "dbt_build", fingerprint)
-    record(con, "dbt_build_tables", json.dumps(digests, sort_keys=True))
-
-
-def raw_tables_changed_since_build(con: duckdb.DuckDBPyConnection, digests: dict[str, str]) -> list[str] | None:
-    """The raw tables whose rows differ from those the last dbt build read; None when that is not known (no
-    build recorded, or one recorded before the per-table digests were kept)."""
-    try:
-        built = json.loads(get(con, "dbt_build_tables") or "null")
-    except ValueError:
-        built = None
-    if not isinstance(built, dict) or dbt_build_state(con) is None:
-        return None
-    return sorted(table for table, digest in digests.items() if built.get(table) != digest)
+    return f"{raw_fingerprint(con)}:{manifest_digest(manifest)}"
 
 
 def dbt_build_state(con: duckdb.DuckDBPyConnection) -> str | None:

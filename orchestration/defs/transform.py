@@ -50,11 +50,8 @@ def dbt_models(context: dg.AssetExecutionContext, warehouse_db: WarehouseResourc
     whole_project = set(context.selected_asset_keys) == set(dbt_models.keys)
     manifest = Path(dbt_project.manifest_path)
     with warehouse_db.connect() as con:
-        digests = state.raw_table_digests(con)
-        fingerprint = state.inputs_fingerprint(con, manifest, digests)
+        fingerprint = state.inputs_fingerprint(con, manifest)
         built, validated = state.dbt_build_state(con), state.get(con, "validated")
-        full = state.full_dbt_build_due(con, manifest) or not whole_project
-        changed = state.raw_tables_changed_since_build(con, digests)
     if whole_project and fingerprint == built == validated:
         # nothing dbt reads has changed since the last build that passed every check: the marts are already what
         # dbt would make, so dbt is not started (and the steps downstream of it are skipped)
@@ -65,7 +62,8 @@ def dbt_models(context: dg.AssetExecutionContext, warehouse_db: WarehouseResourc
     # dbt's unit tests check SQL logic, not data: the test suite runs them (tests/e2e), a data build skips them.
     # The file log keeps warnings only: at debug level it writes megabytes per build.
     args = ["build", "--exclude-resource-type", "unit_test", "--log-level-file", "warn", "--no-write-json"]
-    select = None
+    with warehouse_db.connect() as con:
+        full = state.full_dbt_build_due(con, manifest) or not whole_project
     if full:
         # the incremental tables are rebuilt whole: after a change of the dbt project, and once a day
         args += ["--full-refresh"]
@@ -74,20 +72,14 @@ def dbt_models(context: dg.AssetExecutionContext, warehouse_db: WarehouseResourc
         # build made them (views read the raw tables as they are now), and the staging and intermediate tests,
         # which guard what the GX suites and the mart tests also guard, wait for the daily full build
         args += ["--exclude", *FULL_BUILD_ONLY]
-        if changed:
-            # only the models downstream of the raw tables that changed since the last build (new articles leave
-            # the registry dimensions and the rates as they are), with their tests; with none changed (a build
-            # whose checks failed, run again) everything is built and tested again
-            select = [f"source:raw.{table}+" for table in changed]
-        context.log.info("progress: dbt builds the tables and the mart tests (staging, seeds and layer tests: daily)"
-                         + (f"; downstream of {', '.join(changed)}" if changed else ""))
+        context.log.info("progress: dbt builds the tables and the mart tests (staging, seeds and layer tests: daily)")
     # dbt runs in this process (orchestration/dbt_runner.py): no subprocess start-up, no re-reading of its log
     # dbt reads the warehouse path from the env var profiles.yml uses, set for this invocation only
-    yield from dbt_events(context, dbt_project, args, target, select=select,
+    yield from dbt_events(context, dbt_project, args, target,
                           env={settings.WAREHOUSE_ENV: str(warehouse_db.resolved_path())})
     if whole_project:
         with warehouse_db.connect() as con:
-            state.record_dbt_build(con, fingerprint, digests)
+            state.record(con, "dbt_build", fingerprint)
             if full:
                 state.record_full_dbt_build(con, manifest)
 

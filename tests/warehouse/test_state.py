@@ -56,21 +56,3 @@ def test_a_suite_validates_everything_once_a_day_and_new_rows_in_between(con):
     # a full validation replaces the set: rows that are gone are forgotten
     validation.record_passed(con, "press_releases", pd.Series(["d:4"]), full=True, now=now)
     assert con.execute("select key from state.validated_rows").fetchall() == [("d:4",)]
-
-
-def test_a_dbt_build_knows_which_raw_tables_changed_since_the_last_one(con, tmp_path):
-    manifest = tmp_path / "manifest.json"
-    manifest.write_text('{"nodes": {}}')
-    digests = state.raw_table_digests(con)
-    assert state.raw_fingerprint(con, digests) == state.raw_fingerprint(con)
-    assert state.raw_tables_changed_since_build(con, digests) is None  # no build yet: everything is built
-    con.execute("create schema if not exists marts")
-    con.execute("create table marts.fct_deals (deal_id varchar)")
-    state.record_dbt_build(con, state.inputs_fingerprint(con, manifest, digests), digests)
-    assert state.dbt_build_state(con) == state.inputs_fingerprint(con, manifest)
-    assert state.raw_tables_changed_since_build(con, state.raw_table_digests(con)) == []
-    con.execute("insert into raw.kato by name select '751000000' as code, 'Алматы' as name_ru, "
-                "'75' as region_code, 1 as depth, 'city' as kind")
-    assert state.raw_tables_changed_since_build(con, state.raw_table_digests(con)) == ["kato"]
-    con.execute("drop table marts.fct_deals")  # the marts are gone: what they were built from no longer counts
-    assert state.raw_tables_changed_since_build(con, state.raw_table_digests(con)) is None
