@@ -33,7 +33,7 @@ from bench.docs_section import replace_section  # noqa: E402
 from orchestration import settings  # noqa: E402
 from orchestration.defs.resolution import mention_resolution  # noqa: E402
 from orchestration.resources import WarehouseResource  # noqa: E402
-from resolution.batch import block_frame  # noqa: E402
+from resolution.batch import new_mention_blocks  # noqa: E402
 from resolution.blocks import block_probes  # noqa: E402
 from warehouse import resolutions  # noqa: E402
 
@@ -116,8 +116,8 @@ def measure(source: Path, new_articles: int, partners: int | None) -> dict:
         # the scope the step will load, counted here (and timed apart from the step)
         con = duckdb.connect(str(path), read_only=True)
         try:
-            new_blocks = block_frame(resolutions.new_mentions(con), settings.corrections_file())
-            scope = resolutions.block_scope(con, new_blocks.to_dict(orient="records"), block_probes)
+            new_blocks = new_mention_blocks(resolutions.new_mentions(con), settings.corrections_file())
+            scope = resolutions.block_scope(con, new_blocks, block_probes)
         finally:
             con.close()
         scope_seconds = time.perf_counter() - started

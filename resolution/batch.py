@@ -19,10 +19,15 @@ RESOLUTION_COLUMNS = ["mention_id", "deal_id", "rule", "score", "merged_from", "
 BLOCK_COLUMNS = ["mention_id", "region_kato", "district_kato", "sector", "partner_key"]
 
 
-def block_frame(mentions: Sequence[Mapping], corrections_file: Path) -> pd.DataFrame:
-    """The blocks of each mention (resolution/blocks.py), the analysts' overrides applied, as stored."""
-    corrections = ResolutionCorrections.from_corrections(load_corrections(corrections_file))
-    return pd.DataFrame(mention_blocks(mentions, corrections), columns=BLOCK_COLUMNS, dtype=object)
+def new_mention_blocks(mentions: Sequence[Mapping], corrections_file: Path) -> list[dict]:
+    """The blocks of mentions not resolved yet (resolution/blocks.py), the analysts' overrides applied: what an
+    incremental run looks up before it resolves."""
+    return mention_blocks(mentions, ResolutionCorrections.from_corrections(load_corrections(corrections_file)))
+
+
+def block_frame(blocks: Sequence[Mapping]) -> pd.DataFrame:
+    """Blocks as stored (state.mention_blocks)."""
+    return pd.DataFrame(list(blocks), columns=BLOCK_COLUMNS, dtype=object)
 
 
 def resolution_rows(
@@ -32,12 +37,14 @@ def resolution_rows(
     corrections_file: Path,
     incremental: bool = False,
     failures: list[tuple[str, Exception]] | None = None,
+    blocks: list[dict] | None = None,
 ) -> tuple[pd.DataFrame, list[dict]]:
     """Resolve the current mentions against last run's assignments; returns (assignments, new merges).
 
     `previous`: last run's rows (RESOLUTION_COLUMNS), as dicts or a DataFrame. `incremental`: `previous` (with
     rule and score) is the last run's output for unchanged mentions; its deals are kept and only the other
-    mentions are compared. `failures` collects the mentions that could not be read.
+    mentions are compared. `failures` collects the mentions that could not be read, `blocks` the blocks of those
+    read (resolve_mentions).
     """
     if isinstance(mentions, pd.DataFrame):
         mentions = mentions.to_dict(orient="records")
@@ -48,7 +55,7 @@ def resolution_rows(
               if isinstance(r.get("merged_from"), str) and r["merged_from"]}
     assignments = resolve_mentions(
         mentions, before, load_corrections(corrections_file), rates,
-        previous_rows=previous_rows if incremental and previous_rows else None, failures=failures,
+        previous_rows=previous_rows if incremental and previous_rows else None, failures=failures, blocks=blocks,
     )
     merges = deal_merges(assignments)
     for row in assignments:

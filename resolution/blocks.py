@@ -19,25 +19,28 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from resolution.corrections import ResolutionCorrections
-from resolution.evidence import NAME_MEDIUM, mention_from_row
+from resolution.evidence import NAME_MEDIUM, Mention, mention_from_row
 from resolution.names import similar_keys
 
 KEY_SEPARATOR = " "  # key tokens are [a-z0-9]+ (names._tokens splits on everything else), never empty
 
 
+def block_of(mention: Mention) -> dict:
+    """(mention_id, region_kato, district_kato, sector, partner_key) of a mention resolution has read."""
+    return {"mention_id": mention.mention_id, "region_kato": mention.region_kato,
+            "district_kato": mention.district_kato, "sector": mention.sector,
+            "partner_key": KEY_SEPARATOR.join(mention.key) or None}
+
+
 def mention_blocks(rows: Iterable[Mapping[str, object]], corrections: ResolutionCorrections) -> list[dict]:
-    """(mention_id, region_kato, district_kato, sector, partner_key) of each mention, as resolution sees it (the
-    analysts' overrides applied). A mention that cannot be read is left out: resolution quarantines it."""
+    """The blocks (block_of) of each mention row, as resolution sees it (the analysts' overrides applied). A
+    mention that cannot be read is left out: resolution quarantines it."""
     blocks = []
     for row in rows:
         try:
-            mention = mention_from_row(corrections.corrected(row))
-            key = KEY_SEPARATOR.join(mention.key) or None
-            sector = mention.sector
+            blocks.append(block_of(mention_from_row(corrections.corrected(row))))
         except Exception:  # noqa: BLE001 - resolution quarantines the same mention with its exception
             continue
-        blocks.append({"mention_id": mention.mention_id, "region_kato": mention.region_kato,
-                       "district_kato": mention.district_kato, "sector": sector, "partner_key": key})
     return blocks
 
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from resolution.blocks import block_of
 from resolution.corrections import Correction, ResolutionCorrections
 from resolution.evidence import (
     AMOUNT_CLOSE,
@@ -433,6 +434,7 @@ def resolve_mentions(
     rates: Rates | Mapping[tuple[str, int], float] | None = None,
     previous_rows: Iterable[Mapping[str, object]] | None = None,
     failures: list[tuple[str, Exception]] | None = None,
+    blocks: list[dict] | None = None,
 ) -> list[dict]:
     """Assign every mention a deal_id. Returns one dict per mention, sorted by mention_id:
     mention_id, deal_id, rule (why it is in this deal), score (0..1, best evidence linking it to the deal;
@@ -448,6 +450,8 @@ def resolve_mentions(
     it still current, the run is incremental: the previous deals are kept as they were and only the new mentions
     are compared, with each other and with the deals' members (a new mention may still join two deals, which is
     then a merge). Without it every mention is compared again (a rebuild, ids kept through `previous`).
+    `blocks`: given, the blocks of every mention read (resolution/blocks.py block_of) are added here, by
+    mention_id, from the mentions this run built anyway.
     """
     kept_rows = {str(r["mention_id"]): r for r in previous_rows} if previous_rows is not None else None
     if kept_rows is not None:
@@ -471,6 +475,8 @@ def resolve_mentions(
             continue
         by_id[mention.mention_id] = mention
     ids = sorted(by_id)
+    if blocks is not None:
+        blocks.extend(block_of(by_id[m]) for m in ids)
     row_of = {m: i for i, m in enumerate(ids)}
     table = MentionTable([by_id[i] for i in ids], rates)
     split_rows = {row_of[m] for m in fixes.splits if m in row_of}

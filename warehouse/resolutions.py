@@ -180,7 +180,7 @@ def store_resolution(con: duckdb.DuckDBPyConnection, assignments: pd.DataFrame, 
             con.execute("delete from state.mention_blocks")
             insert_frame(con, "state.mention_blocks", blocks)
         else:
-            # an incremental run re-resolves whole regions, but most of their assignments come out as they were:
+            # an incremental run re-resolves whole blocks, but most of their assignments come out as they were:
             # those rows stay (with the run that made them), only the changed and the new ones are written
             columns = ", ".join(frame.columns)
             with registered(con, "_scope", pd.DataFrame({"mention_id": scope}, dtype=object)), \

@@ -12,7 +12,7 @@ from extraction.guard import ProcessingError
 from orchestration import settings
 from orchestration.resources import WarehouseResource
 from resolution import RESOLVER_VERSION
-from resolution.batch import block_frame, resolution_rows
+from resolution.batch import block_frame, new_mention_blocks, resolution_rows
 from resolution.blocks import block_probes
 from warehouse import resolutions
 from warehouse.mentions import processing_error_row
@@ -50,8 +50,8 @@ def mention_resolution(context: dg.AssetExecutionContext, warehouse_db: Warehous
         mode = resolutions.run_mode(con, inputs, resolutions.stored_state(con))
         if mode == "incremental":
             new = resolutions.new_mentions(con)
-            new_blocks = block_frame(new, corrections_file)
-            scope = resolutions.block_scope(con, new_blocks.to_dict(orient="records"), block_probes)
+            new_blocks = new_mention_blocks(new, corrections_file)
+            scope = resolutions.block_scope(con, new_blocks, block_probes)
             kept, previous, rates = resolutions.load_inputs(con, scope=scope)
             mentions = kept + new
         elif mode == "full":
@@ -60,8 +60,11 @@ def mention_resolution(context: dg.AssetExecutionContext, warehouse_db: Warehous
         context.log.info("resolution inputs unchanged since the last run: nothing to resolve")
     else:
         failures: list[tuple[str, Exception]] = []
-        frame, merges = resolution_rows(mentions, previous, rates, corrections_file,
-                                        incremental=mode == "incremental", failures=failures)
+        # a full run stores the blocks of every mention, from the mentions resolution reads anyway; an incremental
+        # one adds those of the new mentions, found before it could choose what to load
+        blocks: list[dict] = [] if mode == "full" else new_blocks
+        frame, merges = resolution_rows(mentions, previous, rates, corrections_file, incremental=mode == "incremental",
+                                        failures=failures, blocks=blocks if mode == "full" else None)
         errors = _error_rows(mentions, failures)
         for merge in merges:
             context.log.info("merged deal %s into %s (%s)", merge["absorbed_deal_id"], merge["surviving_deal_id"],
@@ -71,7 +74,7 @@ def mention_resolution(context: dg.AssetExecutionContext, warehouse_db: Warehous
         with warehouse_db.connect() as con:
             resolutions.store_resolution(
                 con, frame, merges, errors, inputs, resolver_version=RESOLVER_VERSION, run_id=context.run.run_id,
-                blocks=new_blocks if mode == "incremental" else block_frame(mentions, corrections_file),
+                blocks=block_frame(blocks),
                 scope=[m["mention_id"] for m in mentions] if mode == "incremental" else None)
         context.log.info(f"progress: resolution ({mode}) of {len(mentions)} mentions")
     with warehouse_db.connect() as con:
